@@ -1,0 +1,3 @@
+"""tipreport: draft the annual Trafficking in Persons report submission."""
+
+__version__ = "0.1.0"

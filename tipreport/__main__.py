@@ -1,0 +1,3 @@
+from tipreport.cli import main
+
+main()

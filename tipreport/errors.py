@@ -1,0 +1,65 @@
+"""One error tree for the whole tool.
+
+Core modules raise these; the CLI turns each into one line on stderr and an
+exit code, so an officer never sees a traceback (which could also leak the
+sensitive text held in local variables).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+
+class TipreportError(Exception):
+    """Base of every error the tool reports to the user."""
+
+    exit_code = EXIT_INPUT
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.args[0] if self.args else self.__class__.__name__
+
+
+class InputError(TipreportError):
+    """Bad input: a file that cannot be read, parsed or validated.
+
+    Carries the file and, where known, the 1-based line and column so the
+    message reads like a compiler's: ``path:line:col: message``.
+    """
+
+    def __init__(
+        self,
+        path: str | Path | None,
+        message: str,
+        line: int | None = None,
+        col: int | None = None,
+    ) -> None:
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.col = col
+        self.message = message
+        super().__init__(self.format())
+
+    def format(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.col is not None:
+                where += f":{self.col}"
+        return f"{where}: {self.message}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+class UsageError(TipreportError):
+    """The call itself is wrong: conflicting options, refused overwrite."""
+
+
+class FindingsError(TipreportError):
+    """Not an input problem: the command ran and has findings to report."""
+
+    exit_code = EXIT_FINDINGS

@@ -1,0 +1,134 @@
+"""Typed access to loaded YAML mappings, with errors that name the line.
+
+Validation is explicit and small: each getter checks one field's type and
+points at the offending line, so a hand-edit mistake is found in seconds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tipreport.errors import InputError
+from tipreport.yamlio import line_of, value_line
+
+_MISSING = object()
+
+
+def where(node: Any, key: Any = None) -> int | None:
+    """Best line for a message about ``node[key]`` (or the node)."""
+    if key is not None:
+        return line_of(node, key) or line_of(node)
+    return line_of(node)
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _get(node: dict, key: str, path: Path | str, ctx: str, required: bool, default: Any) -> Any:
+    if key not in node or node[key] is None:
+        if required:
+            raise InputError(path, f"{ctx}: missing required field '{key}'", where(node))
+        return default
+    return node[key]
+
+
+def get_str(node: dict, key: str, path, ctx: str, *, required: bool = False, default: str = "") -> str:
+    value = _get(node, key, path, ctx, required, default)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise InputError(path, f"{ctx}.{key}: expected text, got {_type_name(value)}",
+                         value_line(node, key) or where(node, key))
+    return str(value)
+
+
+def get_int(node: dict, key: str, path, ctx: str, *, required: bool = False, default: int = 0) -> int:
+    value = _get(node, key, path, ctx, required, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value)
+        raise InputError(path, f"{ctx}.{key}: expected a whole number, got {_type_name(value)}",
+                         value_line(node, key) or where(node, key))
+    return int(value)
+
+
+def get_number(node: dict, key: str, path, ctx: str, *, required: bool = False,
+               default: float = 0) -> float:
+    value = _get(node, key, path, ctx, required, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(path, f"{ctx}.{key}: expected a number, got {_type_name(value)}",
+                         value_line(node, key) or where(node, key))
+    if value < 0:
+        raise InputError(path, f"{ctx}.{key}: must not be negative",
+                         value_line(node, key) or where(node, key))
+    return value
+
+
+def get_bool(node: dict, key: str, path, ctx: str, *, default: bool = False) -> bool:
+    value = _get(node, key, path, ctx, False, default)
+    if not isinstance(value, bool):
+        raise InputError(path, f"{ctx}.{key}: expected true or false, got {_type_name(value)}",
+                         value_line(node, key) or where(node, key))
+    return value
+
+
+def get_map(node: dict, key: str, path, ctx: str, *, required: bool = False) -> dict:
+    value = _get(node, key, path, ctx, required, None)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InputError(path, f"{ctx}.{key}: expected a mapping, got {_type_name(value)}",
+                         value_line(node, key) or where(node, key))
+    return value
+
+
+def get_list(node: dict, key: str, path, ctx: str, *, required: bool = False) -> list:
+    value = _get(node, key, path, ctx, required, None)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError(path, f"{ctx}.{key}: expected a list, got {_type_name(value)}",
+                         value_line(node, key) or where(node, key))
+    return value
+
+
+def get_str_list(node: dict, key: str, path, ctx: str, *, required: bool = False) -> list[str]:
+    """A list of text items; a single string is accepted as a one-item list."""
+    value = _get(node, key, path, ctx, required, None)
+    if isinstance(value, str):
+        return [value]
+    items = get_list(node, key, path, ctx, required=required)
+    out = []
+    for i, item in enumerate(items):
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+            line = None
+            lc = getattr(items, "lc", None)
+            if lc is not None:
+                try:
+                    line = lc.item(i)[0] + 1
+                except (KeyError, TypeError):
+                    line = None
+            raise InputError(path, f"{ctx}.{key}[{i}]: expected text, got {_type_name(item)}",
+                             line or where(node, key))
+        out.append(str(item))
+    return out
+
+
+def check_known_keys(node: dict, known: set[str], path, ctx: str) -> None:
+    """Unknown keys are usually typos ('reporting_peroid'); say so instead of ignoring them."""
+    for key in node:
+        if str(key) not in known:
+            raise InputError(path, f"{ctx}: unknown field '{key}' (known: {', '.join(sorted(known))})",
+                             where(node, key))

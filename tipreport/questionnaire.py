@@ -1,0 +1,174 @@
+"""The State questionnaire of one year: sections and questions, loaded from YAML.
+
+Question ids are as printed (1A, 2J); the short topic heading is the line a
+submission prints above each question. Carry-forward aligns questions by
+text and topic, never by id alone, so both are kept word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tipreport import fields, yamlio
+from tipreport.errors import InputError
+
+QUESTION_ID = re.compile(r"^[1-9][A-Z]$")
+
+# Stable across years (DOMAIN.md); used when a cable does not print section titles.
+DEFAULT_SECTION_TITLES = {
+    1: "Overview of the Country's Activities",
+    2: "Prevention",
+    3: "Investigation and Prosecution of Traffickers",
+    4: "Protection and Assistance to Victims",
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int
+    title: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    section: int
+    topic: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    year: int
+    reftel: str
+    reporting_period: str
+    sections: tuple[Section, ...]
+    questions: tuple[Question, ...]
+    marks_required: bool = False
+    partial: bool = False
+    source: str = ""
+    path: str | None = field(default=None, compare=False)
+
+    def ids(self) -> list[str]:
+        return [q.id for q in self.questions]
+
+    def get(self, qid: str) -> Question | None:
+        return next((q for q in self.questions if q.id == qid), None)
+
+    def section_title(self, number: int) -> str:
+        for s in self.sections:
+            if s.number == number:
+                return s.title
+        return DEFAULT_SECTION_TITLES.get(number, f"Section {number}")
+
+
+def section_of(qid: str) -> int:
+    return int(qid[0])
+
+
+_TOP_KEYS = {"year", "source", "reftel", "reporting_period", "marks_required", "partial",
+             "sections", "questions"}
+_Q_KEYS = {"id", "section", "topic", "text"}
+
+
+def from_data(data: dict, path: str | Path = "<questionnaire>") -> Questionnaire:
+    """Validate loaded YAML into a Questionnaire, naming the line of any problem."""
+    fields.check_known_keys(data, _TOP_KEYS, path, "questionnaire")
+    year = fields.get_int(data, "year", path, "questionnaire", required=True)
+    sections = []
+    for i, node in enumerate(fields.get_list(data, "sections", path, "questionnaire", required=True)):
+        ctx = f"sections[{i}]"
+        if not isinstance(node, dict):
+            raise InputError(path, f"{ctx}: expected a mapping", fields.where(data, "sections"))
+        sections.append(Section(fields.get_int(node, "number", path, ctx, required=True),
+                                fields.get_str(node, "title", path, ctx, required=True)))
+    numbers = {s.number for s in sections}
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for i, node in enumerate(fields.get_list(data, "questions", path, "questionnaire", required=True)):
+        ctx = f"questions[{i}]"
+        if not isinstance(node, dict):
+            raise InputError(path, f"{ctx}: expected a mapping", fields.where(data, "questions"))
+        fields.check_known_keys(node, _Q_KEYS, path, ctx)
+        qid = fields.get_str(node, "id", path, ctx, required=True)
+        line = fields.where(node, "id")
+        if not QUESTION_ID.match(qid):
+            raise InputError(path, f"{ctx}: question id '{qid}' is not like 1A or 4I", line)
+        if qid in seen:
+            raise InputError(path, f"{ctx}: question id {qid} appears twice", line)
+        seen.add(qid)
+        section = fields.get_int(node, "section", path, ctx, default=section_of(qid))
+        if section not in numbers:
+            raise InputError(path, f"{ctx}: question {qid} is in section {section}, "
+                             "which the sections list does not have", line)
+        questions.append(Question(qid, section,
+                                  fields.get_str(node, "topic", path, ctx),
+                                  fields.get_str(node, "text", path, ctx, required=True)))
+    if not questions:
+        raise InputError(path, "questionnaire has no questions", fields.where(data, "questions"))
+    return Questionnaire(
+        year=year,
+        reftel=fields.get_str(data, "reftel", path, "questionnaire"),
+        reporting_period=fields.get_str(data, "reporting_period", path, "questionnaire"),
+        sections=tuple(sections),
+        questions=tuple(questions),
+        marks_required=fields.get_bool(data, "marks_required", path, "questionnaire"),
+        partial=fields.get_bool(data, "partial", path, "questionnaire"),
+        source=fields.get_str(data, "source", path, "questionnaire"),
+        path=str(path),
+    )
+
+
+def load(path: str | Path) -> Questionnaire:
+    return from_data(yamlio.load(path), path)
+
+
+def to_data(q: Questionnaire) -> Any:
+    """Round-trip data for writing; question text kept on one line, word for word."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    out = CommentedMap()
+    out["year"] = q.year
+    out["source"] = q.source
+    out["reftel"] = q.reftel
+    out["reporting_period"] = q.reporting_period
+    out["marks_required"] = q.marks_required
+    out["partial"] = q.partial
+    out["sections"] = [CommentedMap(number=s.number, title=s.title) for s in q.sections]
+    qs = []
+    for question in q.questions:
+        m = CommentedMap()
+        m["id"] = question.id
+        m["section"] = question.section
+        m["topic"] = question.topic
+        text = question.text
+        m["text"] = LiteralScalarString(text + "\n") if "\n" in text else text
+        qs.append(m)
+    out["questions"] = qs
+    return out
+
+
+def find(year_or_path: str | int, near: str | Path | None = None) -> Path:
+    """Locate questionnaires/<year>.yaml beside the answers file, in cwd, or in the repo."""
+    ref = str(year_or_path)
+    if ref.endswith((".yaml", ".yml")):
+        candidates = [Path(ref)]
+        if near is not None:
+            candidates.insert(0, Path(near).parent / ref)
+    else:
+        name = f"{ref}.yaml"
+        bases = []
+        if near is not None:
+            here = Path(near).resolve().parent
+            bases += [here / "questionnaires", here.parent / "questionnaires"]
+        bases += [Path.cwd() / "questionnaires", Path(__file__).resolve().parent.parent / "questionnaires"]
+        candidates = [b / name for b in bases]
+    for c in candidates:
+        if c.is_file():
+            return c
+    raise InputError(near, f"questionnaire '{ref}' not found (looked for "
+                     f"{', '.join(str(c) for c in candidates[:2])}); pass --questionnaire")

@@ -1,0 +1,208 @@
+"""All YAML reading and writing, in one place.
+
+The answers file belongs to the officer: it is loaded and saved with
+ruamel.yaml's round-trip mode so comments, key order and quoting survive,
+and a load followed by a save with no edits gives back the same bytes.
+Every failure becomes an :class:`InputError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tipreport.errors import InputError, UsageError
+
+_MAX_BYTES = 20 * 1024 * 1024  # an answers file is ~200 KB; refuse absurd input early
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.width = 4096  # never re-wrap long plain scalars: that would break byte-identity
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.allow_duplicate_keys = False
+    return y
+
+
+def read_text(path: str | Path) -> str:
+    """Read a UTF-8 text file, turning every OS or decoding failure into one line."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(p, "no such file")
+    if p.is_dir():
+        raise InputError(p, "is a directory, not a file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(p, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > _MAX_BYTES:
+        raise InputError(p, f"file is too large ({len(data)} bytes; limit {_MAX_BYTES})")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(p, f"not UTF-8 text (byte 0x{data[exc.start]:02x})", line, col) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def _reject_aliases(text: str, path: str | Path) -> None:
+    """Refuse anchors/aliases: answers never need them, and they enable 'billion laughs'."""
+    if "*" not in text and "&" not in text:
+        return
+    from ruamel.yaml.events import AliasEvent
+
+    try:
+        for event in _yaml().parse(text):
+            if isinstance(event, AliasEvent):
+                mark = event.start_mark
+                raise InputError(
+                    path,
+                    "YAML aliases (*name) are not allowed in tipreport files",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - the real load below reports syntax errors
+        return
+
+
+def loads(text: str, path: str | Path = "<string>") -> Any:
+    """Parse YAML text; a top-level mapping is required."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    if not text.strip():
+        raise InputError(path, "file is empty (expected a YAML mapping)")
+    _reject_aliases(text, path)
+    try:
+        data = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        if "duplicate key" in problem or "found duplicate key" in str(exc):
+            problem = _duplicate_message(exc)
+        if mark is not None:
+            raise InputError(path, problem, mark.line + 1, mark.column + 1) from None
+        raise InputError(path, problem) from None
+    except YAMLError as exc:
+        raise InputError(path, f"invalid YAML: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise InputError(path, "YAML is nested too deeply") from None
+    if data is None:
+        raise InputError(path, "file holds no data (expected a YAML mapping)")
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
+        raise InputError(path, f"top level is {kind}; expected a mapping", 1, 1)
+    return data
+
+
+def _duplicate_message(exc: Exception) -> str:
+    text = str(exc)
+    for line in text.splitlines():
+        if "found duplicate key" in line:
+            return line.strip().rstrip(".") + " (each key may appear once)"
+    return "duplicate key"
+
+
+def load(path: str | Path) -> Any:
+    """Read and parse a YAML file into round-trip data (comments kept)."""
+    return loads(read_text(path), path)
+
+
+def dumps(data: Any) -> str:
+    """Serialise round-trip data with the project's fixed layout."""
+    import io
+
+    buf = io.StringIO()
+    _yaml().dump(data, buf)
+    return buf.getvalue()
+
+
+def atomic_write_text(path: str | Path, text: str, *, overwrite: bool) -> None:
+    """Write UTF-8 text atomically; see :func:`atomic_write_bytes`."""
+    atomic_write_bytes(path, text.encode("utf-8"), overwrite=overwrite)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, *, overwrite: bool) -> None:
+    """Write via a temp file in the same folder and rename, so a crash never truncates.
+
+    ``overwrite`` must be given explicitly: refusing to replace an officer's
+    file is the default everywhere. The old file's permissions are kept.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(p, "is a directory; give a file name")
+    if p.exists() and not overwrite:
+        raise UsageError(f"{p}: already exists; pass --force to overwrite it")
+    folder = p.parent if str(p.parent) else Path(".")
+    if not folder.exists():
+        raise InputError(p, f"folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(p, f"cannot write in {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if p.exists():
+            os.chmod(tmp, p.stat().st_mode & 0o777)
+        os.replace(tmp, p)
+    except OSError as exc:
+        _unlink_quietly(tmp)
+        raise InputError(p, f"cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        _unlink_quietly(tmp)
+        raise
+
+
+def _unlink_quietly(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def save(path: str | Path, data: Any, *, overwrite: bool) -> None:
+    """Dump and write atomically."""
+    atomic_write_text(path, dumps(data), overwrite=overwrite)
+
+
+def line_of(node: Any, key: Any = None) -> int | None:
+    """1-based line of a mapping key (or of the node itself), when ruamel recorded it."""
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    try:
+        if key is not None:
+            return lc.key(key)[0] + 1
+        return lc.line + 1
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+def value_line(node: Any, key: Any) -> int | None:
+    """1-based line where the value of ``node[key]`` starts (a block scalar's first text line)."""
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    try:
+        return lc.value(key)[0] + 1
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+def iter_items(node: Any) -> Iterator[tuple[Any, Any]]:
+    """Items of a mapping, or nothing for anything else (keeps validators short)."""
+    if isinstance(node, dict):
+        yield from node.items()
