@@ -232,7 +232,7 @@ def _answers(node: dict, path, ctx: str) -> dict[str, Answer]:
         if status not in STATUSES:
             raise InputError(path, f"{ectx}.status: '{status}' is not one of {', '.join(STATUSES)}",
                              yamlio.value_line(entry, "status"))
-        text = fields.get_str(entry, "text", path, ectx)
+        text = fields.get_str(entry, "text", path, ectx).strip("\n")
         out[qid] = Answer(
             id=qid,
             text=text,
@@ -326,7 +326,7 @@ def check_against(af: AnswersFile, q: Questionnaire) -> None:
         raise InputError(path, f"meta.questionnaire is {ref} but the questionnaire "
                          f"{q.path} is for {q.year}", yamlio.value_line(meta_node, "questionnaire"))
     known = set(q.ids())
-    for qid, ans in af.answers.items():
+    for qid in af.answers:
         if qid not in known:
             raise InputError(path, f"answers.{qid}: question {qid} is not in the {q.year} "
                              "questionnaire", fields.where(af.doc["answers"], qid))
