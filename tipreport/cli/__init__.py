@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sys
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -17,23 +16,30 @@ from tipreport.errors import EXIT_INPUT, TipreportError
 class _Group(TyperGroup):
     """Turns every TipreportError into one stderr line and its exit code, in one place."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except TipreportError as exc:
-            click.echo(f"tipreport: {exc}", err=True)
+            typer.echo(f"tipreport: {exc}", err=True)
             ctx.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
-            raise
         except KeyboardInterrupt:
-            click.echo("tipreport: interrupted", err=True)
+            typer.echo("tipreport: interrupted", err=True)
             ctx.exit(130)
         except Exception as exc:  # noqa: BLE001 - a bug must still not print locals or text
-            if os.environ.get("TIPREPORT_DEBUG"):
+            if _is_cli_signal(exc) or os.environ.get("TIPREPORT_DEBUG"):
                 raise
-            click.echo(f"tipreport: internal error ({type(exc).__name__}); "
+            typer.echo(f"tipreport: internal error ({type(exc).__name__}); "
                        "set TIPREPORT_DEBUG=1 for details", err=True)
             ctx.exit(3)
+
+
+def _is_cli_signal(exc: Exception) -> bool:
+    """Click's own exceptions (usage errors, Exit, Abort) carry on to click's handler.
+
+    Typer may vendor click, so match by shape rather than by class.
+    """
+    return isinstance(exc, (typer.Exit, typer.Abort)) or hasattr(exc, "exit_code") or \
+        type(exc).__name__ in ("Abort", "Exit")
 
 
 app = typer.Typer(
