@@ -34,3 +34,33 @@ def workdir(tmp_path: Path) -> Path:
     for f in (ANSWERS_2006, ANSWERS_2007):
         shutil.copy(f, tmp_path / "answers" / f.name)
     return tmp_path
+
+
+# ---------------------------------------------------------------- suite-wide settings
+
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true",
+                     help="run property-based tests with thousands of examples")
+
+
+def pytest_configure(config):
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("default", max_examples=150, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.register_profile("slow", max_examples=3000, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.load_profile("slow" if config.getoption("--slow") else "default")
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Nothing in tipreport may touch the network: any socket creation fails the test."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("tipreport tried to open a network socket")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)

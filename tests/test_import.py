@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+
 from cable_words import segments
 from conftest import CABLE_2006, CABLE_2007, CABLE_VISIT, NARRATIVE_2004, QUESTIONNAIRES, run_cli
-
 from tipreport import answers, importer, questionnaire
 from tipreport.errors import InputError
 

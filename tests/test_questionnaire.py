@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from cable_words import question_texts
 from conftest import CABLE_2006, CABLE_2007, QUESTIONNAIRES
-
 from tipreport import questionnaire
 
 IDS_2006 = ("1A 1B 1C 1D 1E 2A 2B 2C 2D 2E 2F 2G 2H 2J 3A 3B 3C 3D 3E 3F 3G 3H 3I 3J 3K 3L 3M 3N "

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from tipreport import answers, yamlio
 from tipreport.errors import InputError, UsageError
 
