@@ -25,6 +25,11 @@ SECTION_LINE = re.compile(
     r"(?P<before>.*?)(?P<sec>(?<![A-Z])(?:UNCLAS|C O N F I D E N T I A L|S E C R E T|CONFIDENTIAL|SECRET)"
     r"(?: E F T O)?(?: SECTION \d+ OF \d+)? [A-Z .]+? \d{6}\s*)$"
 )
+# A drafted cable's classification line before a serial is assigned: "UNCLAS PHNOM PENH".
+CLEAN_SECTION_LINE = re.compile(
+    r"^(?P<before>)(?P<sec>(?:UNCLAS|C O N F I D E N T I A L|S E C R E T)(?: E F T O)? [A-Z][A-Z .]*)$")
+SERIAL = re.compile(r"^(?:UNCLAS|C O N F I D E N T I A L|S E C R E T|CONFIDENTIAL|SECRET)(?: E F T O)?"
+                    r"(?: SECTION \d+ OF \d+)? (?P<origin>[A-Z .]+?) (?P<serial>\d{6})\s*$")
 LABEL = re.compile(r"^(?P<num>[1-9])?(?P<letter>[A-Z])\.\s+(?:\((?P<mark>U|SBU|C|S|FOUO)\)\s*)?")
 MARK = re.compile(r"^\((?P<mark>U|SBU|C|S|FOUO)\)\s+")
 NUMBERED = re.compile(r"^(?P<n>\d{1,2})\.\s+(?:\((?P<mark>U|SBU|C|S)\)\s+)?")
@@ -177,12 +182,13 @@ def _parse_header(lines: list[Line]) -> _Header:
     mode = ""
     while i < n:
         text = lines[i][1].strip()
-        sec = SECTION_LINE.match(text)
+        sec = SECTION_LINE.match(text) or CLEAN_SECTION_LINE.match(text)
         if sec and not text.startswith(("SUBJECT", "TAGS")) and mode != "subject":
             before = sec.group("before").strip()
             before = re.sub(r"\s*\d{4}$", lambda m: " " + m.group(0).strip(), before) if before else ""
             if before:
                 (h.info if mode == "info" else h.to).append(before)
+            h.reference_id = h.reference_id or _reference_id(sec.group("sec"), h.date)
             i += 1
             break
         m = re.match(r"^([OPRZ]{1,2})\s+(\d{6}Z\s+[A-Z]{3}\s+\d{2})$", text)
@@ -204,6 +210,15 @@ def _parse_header(lines: list[Line]) -> _Header:
             break
         i += 1
     return _parse_captions(lines, i, h)
+
+
+def _reference_id(section_line: str, date: str) -> str:
+    """Without archive metadata (a rendered cable) the id is year + origin + serial: 06PHNOMPENH501."""
+    m = SERIAL.match(section_line.strip())
+    y = re.search(r"\b[A-Z]{3}\s+(\d{2})$", date)
+    if not (m and y and int(m.group("serial"))):
+        return ""
+    return f"{y.group(1)}{m.group('origin').replace(' ', '')}{int(m.group('serial'))}"
 
 
 def _parse_captions(lines: list[Line], i: int, h: _Header) -> _Header:

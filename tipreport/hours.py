@@ -1,0 +1,150 @@
+"""The staff-hours log (meta.staff_hours) and the note the closing paragraph makes of it.
+
+G/TIP asks each post how much staff time the submission took. Posts wrote it by hand
+("required 30 hours of staff time, including 10 hours of a local FSN political
+assistant") and the figure was often last year's. Logging hours as they are spent
+and summing them at render time keeps the note true.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tipreport.answers import AnswersFile, HoursEntry, Meta, _num
+from tipreport.errors import UsageError
+
+MAX_HOURS = 10_000  # a typo guard: one entry of more than a year of full-time work is a slip
+
+
+@dataclass(frozen=True)
+class RoleHours:
+    """Hours summed over the entries of one role, in order of first appearance."""
+
+    role: str
+    hours: float
+    people: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HoursReport:
+    path: str
+    entries: tuple[HoursEntry, ...]
+    by_role: tuple[RoleHours, ...]
+    total: float
+    note: str
+
+
+def fmt(hours: float) -> str:
+    """30 for 30.0, 7.5 for 7.5: the note reads like a person wrote it."""
+    return str(_num(round(hours, 2)))
+
+
+def by_role(entries: Sequence[HoursEntry]) -> tuple[RoleHours, ...]:
+    roles: dict[str, list[HoursEntry]] = {}
+    for e in entries:
+        roles.setdefault(e.role.strip(), []).append(e)
+    out = []
+    for role, items in roles.items():
+        people = tuple(dict.fromkeys(e.who.strip() for e in items if e.who.strip()))
+        out.append(RoleHours(role, sum(e.hours for e in items), people))
+    return tuple(out)
+
+
+def _article(role: str) -> str:
+    """'a' or 'an' by sound: an FSN, an officer, a local FSN, a university liaison."""
+    first = role.split()[0] if role.split() else ""
+    if first.isupper() and len(first) > 1:  # read letter by letter: an FSN, an RSO, a DCM
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
+    low = first.lower()
+    if low.startswith(("uni", "use", "usu", "eu", "one")):
+        return "a"
+    return "an" if low[:1] in "aeiou" else "a"
+
+
+def _of_role(r: RoleHours) -> str:
+    hours = f"{fmt(r.hours)} {'hour' if r.hours == 1 else 'hours'}"
+    if len(r.people) > 1:
+        plural = r.role if r.role.endswith("s") else r.role + "s"
+        return f"{hours} of {plural}"
+    return f"{hours} of {_article(r.role)} {r.role}"
+
+
+def series(items: list[str] | tuple[str, ...]) -> str:
+    """'A', 'A and B', 'A, B, and C' (the Department's serial comma)."""
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
+
+
+def note(entries: Sequence[HoursEntry]) -> str:
+    """'30 hours of staff time, including 10 hours of a local FSN political assistant'.
+
+    The first role logged is taken as the drafters'; every other role is named in the
+    'including' part, as the 2006 submission did. Empty when nothing is logged.
+    """
+    roles = [r for r in by_role(entries) if r.hours > 0]
+    if not roles:
+        return ""
+    total = sum(r.hours for r in roles)
+    text = f"{fmt(total)} {'hour' if total == 1 else 'hours'} of staff time"
+    others = [_of_role(r) for r in roles[1:]]
+    if others:
+        text += ", including " + series(others)
+    return text
+
+
+def report(meta: Meta, path: str | Path) -> HoursReport:
+    entries = tuple(meta.staff_hours)
+    return HoursReport(str(path), entries, by_role(entries), meta.total_hours, note(entries))
+
+
+def check_entry(who: str, role: str, hours: float) -> HoursEntry:
+    """Refuse what would make the note wrong: no role, zero, negative or absurd hours."""
+    if not role.strip():
+        raise UsageError("--role must not be empty (e.g. 'political officer', "
+                         "'local FSN political assistant')")
+    if not who.strip():
+        raise UsageError("--who must not be empty")
+    if not math.isfinite(hours) or hours <= 0:
+        raise UsageError(f"--hours must be a positive number, not {hours:g}")
+    if hours > MAX_HOURS:
+        raise UsageError(f"--hours {hours:g} is more than {MAX_HOURS:,}; is that a typo?")
+    return HoursEntry(who.strip(), role.strip(), float(hours))
+
+
+def add(af: AnswersFile, who: str, role: str, hours: float) -> HoursEntry:
+    """Append an entry to meta.staff_hours in the round-trip tree (comments and layout stay).
+
+    The caller saves the file; nothing is written here.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    entry = check_entry(who, role, hours)
+    meta = af.doc["meta"]
+    seq = meta.get("staff_hours")
+    if not isinstance(seq, CommentedSeq):
+        seq = CommentedSeq(seq or [])
+    seq.fa.set_block_style()  # "staff_hours: []" becomes a block list, like the importer writes
+    seq.append(CommentedMap(who=entry.who, role=entry.role, hours=_num(entry.hours)))
+    af.set_meta("staff_hours", seq)
+    return entry
+
+
+def add_to_file(path: str | Path, who: str, role: str, hours: float) -> HoursReport:
+    """The `hours add` command's core: load, append, save in place, report the new totals."""
+    from tipreport import answers
+
+    entry = check_entry(who, role, hours)  # usage errors before the file is even read
+    af = answers.load(path)
+    add(af, entry.who, entry.role, entry.hours)
+    af.save(overwrite=True)
+    return report(af.meta, path)
+
+
+def list_file(path: str | Path) -> HoursReport:
+    from tipreport import answers
+
+    return report(answers.load(path).meta, path)
