@@ -1,0 +1,504 @@
+"""Which of last year's questions each of this year's questions descends from.
+
+State renumbers, rewords, splits and merges questions from year to year, so an
+answer cannot follow its number: 2006's 2F became 2007's 2E, and 2006's 3B
+(penalties for sexual and labor trafficking) became 2007's 3B (sexual) and 3C
+(labor). ``align`` is a pure function on two questionnaires (and, where known,
+both years' answers) returning plain data that ``init`` (carry forward) and
+``diff`` both read.
+
+How a pair is scored (0-100). Compared on the real 2006/2007 pair, rapidfuzz's
+default scorer ``WRatio`` picks the wrong 2006 question for 3 of the 14 2007
+questions and scores every long pair about 86, so no threshold can separate
+them; ``ratio`` punishes a question that gained a sentence (2007 3F is 2006 3E
+plus two: 52), ``token_set_ratio`` forgives that but gives 100 to any subset,
+and ``partial_ratio`` is right but 40 times slower. The mean of ``ratio`` and
+``token_set_ratio`` on the question text, averaged with ``ratio`` on the topic
+heading, scores every true pair of the seed 87 or more and every other pair 72
+or less: THRESHOLD sits between. Where both years' answers are known they are
+evidence for candidates whose question scores are close (up to EVIDENCE_WEIGHT
+points). Pairs are then chosen together by an optimal assignment, not greedily.
+
+Splits and merges come second, from words. A split: an old question whose
+successor no longer asks part of it (2006 3B's "labor"), and an unmatched new
+question that asks that part; where the old answer is known, one of its
+paragraphs must fit the new question too. A merge is the same seen from the
+other side. Where no piece kept enough wording to be matched at all, an old
+question whose words hold two or more unmatched new ones was split into them
+(and the reverse is a merge). ``fit_paragraphs`` decides which part of a split
+answer goes where.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tipreport.answers import is_blank, paragraphs
+from tipreport.questionnaire import Question, Questionnaire
+
+THRESHOLD = 80.0        # below this a new question has no predecessor (seed: true >= 87, false <= 72)
+TOPIC_WEIGHT = 0.5      # share of the score that comes from the topic heading
+EVIDENCE_WEIGHT = 10.0  # most points the answers' likeness can add to a pair
+EVIDENCE_FLOOR = 50.0   # two unrelated answers about one country still score about 50
+CLOSE = 15.0            # answers are weighed only for candidates this close to a row's best
+PART_MIN = 60.0         # split/merge: how much (0-100) of the dropped part the other question asks
+PART_SHARE = 0.1        # ... and the dropped part must be at least this share of the question
+CONTAINED = 0.8         # both unmatched: share of one question's words found in the other
+LOW = 50.0              # ... and they must still look this much alike
+MIN_WORDS = 3           # fewer content words than this prove nothing by containment
+SAME_PARAGRAPH = 90.0   # a paragraph this alike in both years' answers shows where text went
+
+KINDS = ("same", "renumbered", "split", "merged", "new", "retired")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One row of the alignment table.
+
+    ``new`` is this year's id (None for a retired question); ``old`` last
+    year's ids it descends from (empty for a new question). ``score`` is
+    0-100: the question likeness (for the split-off part of a split, how much
+    of the dropped part it asks); None where there is no link. ``nearest``
+    names the best candidate below the threshold, so an officer can see why a
+    question came out new or retired.
+    """
+
+    new: str | None
+    old: tuple[str, ...]
+    score: float | None
+    kind: str
+    reworded: bool = False
+    nearest: tuple[str, float] | None = None
+    note: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "new": self.new,
+            "old": list(self.old),
+            "score": None if self.score is None else round(self.score, 1),
+            "kind": self.kind,
+            "reworded": self.reworded,
+            "nearest": None if self.nearest is None else
+            {"id": self.nearest[0], "score": round(self.nearest[1], 1)},
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The whole table: this year's questions in order, then last year's retired ones."""
+
+    old_year: int
+    new_year: int
+    links: tuple[Link, ...]
+    partial: bool = False
+
+    def link(self, new_id: str) -> Link | None:
+        return next((lk for lk in self.links if lk.new == new_id), None)
+
+    def predecessors(self, new_id: str) -> tuple[str, ...]:
+        lk = self.link(new_id)
+        return lk.old if lk else ()
+
+    def successors(self, old_id: str) -> tuple[str, ...]:
+        return tuple(lk.new for lk in self.links if lk.new is not None and old_id in lk.old)
+
+    @property
+    def retired(self) -> tuple[str, ...]:
+        return tuple(lk.old[0] for lk in self.links if lk.new is None)
+
+    @property
+    def new_questions(self) -> tuple[str, ...]:
+        return tuple(lk.new for lk in self.links if lk.new is not None and not lk.old)
+
+    def to_json(self) -> list[dict]:
+        return [lk.to_json() for lk in self.links]
+
+
+# ---------------------------------------------------------------- words
+
+_STOP = frozenset("""
+a about above after again against all also am an and any are as at be been being both but by
+can could did do does doing done during e each eg etc for from further g had has have how i ie if
+in into is it its may more most no nor not of on only or other others our out over own please
+same should so some such than that the their them then there these they this those through to
+under until up very was were what when where whether which while who whom why will with would
+explain describe specify
+""".split())
+_WORD = re.compile(r"[a-z]+")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ated", "ates", "ings", "ions", "ing", "ion", "ers",
+             "ies", "ied", "ual", "ous", "ate", "ed", "er", "es", "al", "s", "e", "y")
+
+
+@lru_cache(maxsize=8192)
+def _stem(word: str) -> str:
+    """A crude stem, enough that 'sexual' meets 'sex' and 'laborers' meets 'labor'."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Stems of the words that carry meaning (no function words)."""
+    return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1)
+
+
+def _idf(texts: Sequence[frozenset[str]]) -> dict[str, float]:
+    """Rare words weigh more: 'labor' tells more about a question than 'government'."""
+    df: dict[str, int] = {}
+    for words in texts:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(texts)
+    return {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
+
+
+def _weight(words: frozenset[str] | set[str], idf: Mapping[str, float]) -> float:
+    return sum(idf.get(w, 1.0) for w in words)
+
+
+# ---------------------------------------------------------------- scores
+
+def _norm(text: str) -> str:
+    from rapidfuzz import utils
+
+    return utils.default_process(text)
+
+
+def question_scores(old: Sequence[Question], new: Sequence[Question]) -> list[list[float]]:
+    """Likeness 0-100 of every (new, old) pair: rows are new questions, columns old ones."""
+    from rapidfuzz import fuzz
+
+    old_text = [_norm(q.text) for q in old]
+    old_topic = [_norm(q.topic) for q in old]
+    rows = []
+    for q in new:
+        text, topic = _norm(q.text), _norm(q.topic)
+        row = []
+        for ot, otp in zip(old_text, old_topic, strict=True):
+            t = (fuzz.ratio(text, ot) + fuzz.token_set_ratio(text, ot)) / 2
+            if topic and otp:
+                t = (1 - TOPIC_WEIGHT) * t + TOPIC_WEIGHT * fuzz.ratio(topic, otp)
+            row.append(t)
+        rows.append(row)
+    return rows
+
+
+def answer_likeness(a: str, b: str) -> float:
+    """How alike two answers are, 0-100 (same measure as question text)."""
+    from rapidfuzz import fuzz
+
+    x, y = _norm(a), _norm(b)
+    return (fuzz.ratio(x, y) + fuzz.token_set_ratio(x, y)) / 2
+
+
+def _text_of(answers: Mapping[str, object] | None, qid: str) -> str:
+    """Answer text from a mapping of ids to Answer objects or plain strings."""
+    if not answers or qid not in answers:
+        return ""
+    value = answers[qid]
+    text = getattr(value, "text", value)
+    return "" if text is None or is_blank(str(text)) else str(text)
+
+
+def _with_evidence(scores: list[list[float]], old: Sequence[Question], new: Sequence[Question],
+                   old_answers, new_answers) -> list[list[float]]:
+    """Lift close candidates whose answers are alike: officers keep text where the question stayed."""
+    out = [list(row) for row in scores]
+    for i, nq in enumerate(new):
+        mine = _text_of(new_answers, nq.id)
+        if not mine or not out[i]:
+            continue
+        best = max(scores[i])
+        for j, oq in enumerate(old):
+            theirs = _text_of(old_answers, oq.id)
+            if not theirs or scores[i][j] < best - CLOSE:
+                continue
+            ev = max(0.0, answer_likeness(mine, theirs) - EVIDENCE_FLOOR) / (100 - EVIDENCE_FLOOR)
+            out[i][j] = scores[i][j] + EVIDENCE_WEIGHT * ev  # may pass 100: shown capped
+    return out
+
+
+# ---------------------------------------------------------------- assignment
+
+def assign(weights: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """(row, column) pairs, each row and column used at most once, with the largest total weight.
+
+    The Hungarian method with potentials, O(n^2 m): a greedy pick would let
+    the first new question take an old one that a later question fits better.
+    A zero weight is as good as no pair; callers drop pairs they do not want.
+    """
+    n = len(weights)
+    m = len(weights[0]) if n else 0
+    if n == 0 or m == 0:
+        return []
+    if n > m:
+        flipped = assign([list(col) for col in zip(*weights, strict=True)])
+        return sorted((i, j) for j, i in flipped)
+    inf = float("inf")
+    u, v = [0.0] * (n + 1), [0.0] * (m + 1)
+    match, way = [0] * (m + 1), [0] * (m + 1)   # match[j]: row (1-based) holding column j
+    for i in range(1, n + 1):
+        match[0], j0 = i, 0
+        minv, used = [inf] * (m + 1), [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = match[j0], inf, 0
+            row, ui = weights[i0 - 1], u[i0]
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = -row[j - 1] - ui - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if match[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            match[j0] = match[j1]
+            j0 = j1
+    return sorted((match[j] - 1, j - 1) for j in range(1, m + 1) if match[j])
+
+
+def _tie_break(old: Question, new: Question) -> float:
+    """Equal scores go to the question in the same section, then to the same id."""
+    return (1e-3 if old.section == new.section else 0.0) + (1e-4 if old.id == new.id else 0.0)
+
+
+# ---------------------------------------------------------------- paragraphs
+
+def fit_paragraphs(paras: Sequence[str], questions: Sequence[Question]) -> list[str | None]:
+    """For each paragraph, the id of the question it answers, or None where it cannot tell.
+
+    Only the words that set a question apart from the others count (what
+    2007 3C asks about labor recruiters, not the 'penalties' both ask about),
+    as a share of them; the winner needs twice the runner-up's share.
+    """
+    vocab = [content_words(f"{q.topic} {q.text}") for q in questions]
+    distinct = []
+    for k, words in enumerate(vocab):
+        others = set().union(*(w for i, w in enumerate(vocab) if i != k))
+        distinct.append(words - others)
+    out: list[str | None] = []
+    for para in paras:
+        words = content_words(para)
+        fits = [len(words & d) / len(d) if d else 0.0 for d in distinct]
+        order = sorted(range(len(fits)), key=lambda k: -fits[k])
+        top = fits[order[0]] if order else 0.0
+        second = fits[order[1]] if len(order) > 1 else 0.0
+        out.append(questions[order[0]].id if top > 0 and top >= 2 * second else None)
+    return out
+
+
+def _shared_paragraph(a: str, b: str) -> float:
+    """Likeness of the closest pair of paragraphs of two answers, 0-100."""
+    from rapidfuzz import fuzz
+
+    pa = [_norm(p) for p in paragraphs(a)]
+    pb = [_norm(p) for p in paragraphs(b)]
+    return max((fuzz.ratio(x, y) for x in pa for y in pb), default=0.0)
+
+
+# ---------------------------------------------------------------- splits and merges
+
+@dataclass(frozen=True)
+class _Words:
+    text: list[frozenset[str]]
+    full: list[frozenset[str]]  # topic and text
+    gist: list[frozenset[str]]  # the topic heading, which names what a question is about
+
+
+def _words(qs: Sequence[Question]) -> _Words:
+    text = [content_words(q.text) for q in qs]
+    topic = [content_words(q.topic) for q in qs]
+    return _Words(text, [a | b for a, b in zip(topic, text, strict=True)],
+                  [b or a for a, b in zip(text, topic, strict=True)])
+
+
+def _share(part: frozenset[str], other: frozenset[str], idf: Mapping[str, float]) -> float:
+    """How much of ``part`` (by weight, 0-1) ``other`` also has."""
+    total = _weight(part, idf)
+    return _weight(part & other, idf) / total if total else 0.0
+
+
+def _part_score(part: frozenset[str], whole: frozenset[str], words: _Words, k: int,
+                idf: Mapping[str, float]) -> float:
+    """0-100: does question k ask this part (what one question dropped or gained)?
+
+    Half from its whole text, half from its topic heading: a one-word part
+    ('labor') is found by chance in many long questions, but only the question
+    that is about it names it in its heading.
+    """
+    if not part or _weight(part, idf) < PART_SHARE * _weight(whole, idf):
+        return 0.0
+    return 50.0 * (_share(part, words.full[k], idf) + _share(part, words.gist[k], idf))
+
+
+def _splits(old, new, main, ow: _Words, nw: _Words, idf, old_answers, new_answers
+            ) -> dict[int, tuple[int, float]]:
+    """Unmatched new question i -> (old question j, score): i asks what j's successor dropped."""
+    successor = {j: i for i, j in main.items()}
+    out: dict[int, tuple[int, float]] = {}
+    for i, nq in enumerate(new):
+        if i in main:
+            continue
+        best: tuple[float, int] | None = None
+        for j, i_kept in successor.items():
+            oq, kept = old[j], new[i_kept]
+            score = _part_score(ow.text[j] - nw.text[i_kept], ow.text[j], nw, i, idf)
+            theirs, mine = _text_of(old_answers, oq.id), _text_of(new_answers, nq.id)
+            if score >= PART_MIN and theirs and nq.id not in fit_paragraphs(paragraphs(theirs), [kept, nq]):
+                score = 0.0  # the question says split, but no part of last year's answer belongs here
+            if mine and theirs:
+                shared = _shared_paragraph(mine, theirs)
+                score = max(score, shared if shared >= SAME_PARAGRAPH else 0.0)
+            if score >= PART_MIN and (best is None or score > best[0]):
+                best = (score, j)
+        if best is not None:
+            out[i] = (best[1], best[0])
+    return out
+
+
+def _merges(old, main, ow: _Words, nw: _Words, idf, taken: set[int]) -> dict[int, list[tuple[int, float]]]:
+    """Matched new question i -> [(unmatched old j, score)]: i gained what j asked."""
+    out: dict[int, list[tuple[int, float]]] = {}
+    for j in range(len(old)):
+        if j in taken:
+            continue
+        best: tuple[float, int] | None = None
+        for i, j_main in main.items():
+            score = _part_score(nw.text[i] - ow.text[j_main], nw.text[i], ow, j, idf)
+            if score >= PART_MIN and (best is None or score > best[0]):
+                best = (score, i)
+        if best is not None:
+            out.setdefault(best[1], []).append((j, best[0]))
+    return out
+
+
+def _pieces(scores, free_new: list[int], free_old: list[int], ow: _Words, nw: _Words, idf
+            ) -> tuple[dict[int, tuple[int, float]], dict[int, list[tuple[int, float]]]]:
+    """Splits and merges where no part kept enough of the old wording to be matched.
+
+    An old question whose text holds two or more unmatched new questions was
+    split into them; a new question whose text holds two or more unmatched
+    old questions merges them. Each must still look like the other (LOW).
+    """
+    def inside(part: frozenset[str], whole: frozenset[str]) -> float:
+        return _share(part, whole, idf) if len(part) >= MIN_WORDS else 0.0
+
+    splits: dict[int, tuple[int, float]] = {}
+    for j in free_old:
+        kids = [(i, 100 * inside(nw.text[i], ow.full[j])) for i in free_new
+                if scores[i][j] >= LOW and i not in splits]
+        kids = [(i, s) for i, s in kids if s >= 100 * CONTAINED]
+        if len(kids) >= 2:
+            splits.update({i: (j, s) for i, s in kids})
+    merges: dict[int, list[tuple[int, float]]] = {}
+    used = {j for j, _ in splits.values()}
+    for i in free_new:
+        if i in splits:
+            continue
+        parents = [(j, 100 * inside(ow.text[j], nw.full[i])) for j in free_old
+                   if j not in used and scores[i][j] >= LOW]
+        parents = [(j, s) for j, s in parents if s >= 100 * CONTAINED]
+        if len(parents) >= 2:
+            merges[i] = parents
+            used.update(j for j, _ in parents)
+    return splits, merges
+
+
+# ---------------------------------------------------------------- the table
+
+def _reworded(a: Question, b: Question) -> bool:
+    return " ".join(a.text.split()) != " ".join(b.text.split()) or \
+        " ".join(a.topic.split()).lower() != " ".join(b.topic.split()).lower()
+
+
+def _nearest(row: Sequence[float], ids: Sequence[str]) -> tuple[str, float] | None:
+    if not row:
+        return None
+    k = max(range(len(row)), key=lambda j: row[j])
+    return ids[k], min(row[k], 100.0)
+
+
+def align(old_q: Questionnaire, new_q: Questionnaire,
+          old_answers: Mapping[str, object] | None = None,
+          new_answers: Mapping[str, object] | None = None,
+          *, threshold: float = THRESHOLD) -> Alignment:
+    """Align this year's questionnaire with last year's; answers (id -> Answer or text) are evidence."""
+    old, new = old_q.questions, new_q.questions
+    scores = question_scores(old, new)
+    if old_answers and new_answers:
+        scores = _with_evidence(scores, old, new, old_answers, new_answers)
+    weights = [[s + _tie_break(o, n) if s >= threshold else 0.0 for s, o in zip(row, old, strict=True)]
+               for row, n in zip(scores, new, strict=True)]
+    main = {i: j for i, j in assign(weights) if scores[i][j] >= threshold}
+    splits: dict[int, tuple[int, float]] = {}
+    merges: dict[int, list[tuple[int, float]]] = {}
+    groups: dict[int, list[tuple[int, float]]] = {}
+    if len(main) < max(len(old), len(new)):  # someone is unmatched: look for splits and merges
+        ow, nw = _words(old), _words(new)
+        idf = _idf(ow.full + nw.full)
+        splits = _splits(old, new, main, ow, nw, idf, old_answers, new_answers)
+        taken = set(main.values()) | {j for j, _ in splits.values()}
+        merges = _merges(old, main, ow, nw, idf, taken)
+        taken |= {j for extra in merges.values() for j, _ in extra}
+        free_new = [i for i in range(len(new)) if i not in main and i not in splits]
+        free_old = [j for j in range(len(old)) if j not in taken]
+        more, groups = _pieces(scores, free_new, free_old, ow, nw, idf)
+        splits.update(more)
+    return _table(old_q, new_q, scores, main, splits, merges, groups)
+
+
+def _table(old_q, new_q, scores, main, splits, merges, groups) -> Alignment:
+    """Assemble the links: new questions in this year's order, then retired ones in last year's."""
+    old, new = old_q.questions, new_q.questions
+    children: dict[int, list[str]] = {}
+    for i, j in list(main.items()) + [(i, j) for i, (j, _) in splits.items()]:
+        children.setdefault(j, []).append(new[i].id)
+    links: list[Link] = []
+    for i, nq in enumerate(new):
+        if i in main:
+            j, score = main[i], scores[i][main[i]]
+            ids = (old[j].id,) + tuple(old[k].id for k, _ in merges.get(i, []))
+            reworded = _reworded(old[j], nq)
+        elif i in splits:
+            j, score = splits[i]
+            ids, reworded = (old[j].id,), True
+        elif i in groups:
+            j, score = None, min(s for _, s in groups[i])
+            ids, reworded = tuple(old[k].id for k, _ in sorted(groups[i])), True
+        else:
+            links.append(Link(nq.id, (), None, "new", nearest=_nearest(scores[i], [q.id for q in old]),
+                              note="no question of last year asks this"))
+            continue
+        if len(ids) > 1:
+            kind, note = "merged", f"{old_q.year} {' and '.join(ids)} merged into {nq.id}"
+        elif len(children[j]) > 1:
+            kind, note = "split", f"{old_q.year} {ids[0]} split into {', '.join(sorted(children[j]))}"
+        else:
+            kind, note = ("same" if ids[0] == nq.id else "renumbered"), ""
+        links.append(Link(nq.id, ids, min(score, 100.0), kind, reworded, note=note))
+    linked = {o for lk in links for o in lk.old}
+    for j, oq in enumerate(old):
+        if oq.id in linked:
+            continue
+        note = f"no successor in the {new_q.year} questionnaire"
+        if new_q.partial:
+            note += " (which is partial: the question may lie outside it)"
+        links.append(Link(None, (oq.id,), None, "retired",
+                          nearest=_nearest([row[j] for row in scores], [q.id for q in new]), note=note))
+    return Alignment(old_q.year, new_q.year, tuple(links), new_q.partial)

@@ -1,0 +1,370 @@
+"""Carry forward: last year's answers into this year's questionnaire (`tipreport init`).
+
+Officers start the year by copying every answer forward and then hunting for
+what is out of date. This does the copying, question by question through the
+alignment (never by number alone), word for word, and stamps each carried
+answer with where it came from and a fingerprint of the text as carried, so
+later commands can tell an answer nobody has touched from one an officer
+rewrote. Nothing written last year is dropped: answers whose question is gone
+go under ``retired:``. Into an existing file it only fills empty answers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from tipreport import align as alignmod
+from tipreport import answers, yamlio
+from tipreport.answers import Answer, AnswersFile, Meta, Provenance
+from tipreport.errors import InputError, UsageError
+from tipreport.questionnaire import Question, Questionnaire
+
+ACTIONS = ("carried", "split", "whole", "merged", "nothing", "new", "retired", "left", "kept")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What happened to one question (or one retired answer).
+
+    action: carried (whole answer), split (some paragraphs of a split
+    question), whole (split question, whole answer carried because the
+    paragraphs could not be told apart), merged, nothing (last year's answer
+    was empty), new (no predecessor), retired (kept under retired:), left
+    (fill mode: a retired answer not copied in, still in last year's file),
+    kept (fill mode: the officer's answer was left alone).
+    """
+
+    new: str | None
+    old: tuple[str, ...]
+    action: str
+    paragraphs: int = 0
+    note: str = ""
+
+    def to_json(self) -> dict:
+        return {"new": self.new, "old": list(self.old), "action": self.action,
+                "paragraphs": self.paragraphs, "note": self.note}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """This year's file as data: every question in order, the retired answers, the meta."""
+
+    alignment: alignmod.Alignment
+    meta: Meta
+    answers: tuple[Answer, ...]
+    retired: tuple[Answer, ...]
+    glossary: dict[str, str]
+    entries: tuple[Entry, ...]
+    period_derived: bool = False
+
+
+@dataclass(frozen=True)
+class InitResult:
+    prior: Path
+    output: Path | None
+    mode: str            # create, overwrite or fill
+    prior_year: int
+    year: int
+    alignment: alignmod.Alignment
+    entries: tuple[Entry, ...]
+    text: str            # the file as written, or as it would be
+    written: bool
+    dry_run: bool = False
+    refused: str = ""    # dry run: why a real run would refuse
+
+    def count(self, action: str) -> int:
+        return sum(1 for e in self.entries if e.action == action)
+
+    def to_json(self) -> dict:
+        return {
+            "from": str(self.prior), "output": str(self.output) if self.output else None,
+            "mode": self.mode, "dry_run": self.dry_run, "written": self.written,
+            "prior_year": self.prior_year, "year": self.year, "refused": self.refused or None,
+            "counts": {a: self.count(a) for a in ACTIONS},
+            "alignment": self.alignment.to_json(),
+            "answers": [e.to_json() for e in self.entries],
+        }
+
+
+HEADER = (
+    "Answers file written by `tipreport init` from {prior} ({prior_year}) for the {year} questionnaire.\n"
+    "It is yours: edit the text freely; comments and layout are kept by every tipreport command.\n"
+    "Carried answers are last year's text word for word: bring each one up to date, then set its\n"
+    "status to draft or done. Answers under retired: have no question this year; nothing is lost."
+)
+
+
+# ---------------------------------------------------------------- meta
+
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def shift_years(text: str, delta: int) -> str:
+    """'March 2005 - March 2006' moved on by delta years."""
+    return _YEAR.sub(lambda m: str(int(m.group(0)) + delta), text)
+
+
+def carry_meta(prior: Meta, q: Questionnaire, questionnaire_ref: str) -> tuple[Meta, bool]:
+    """Keep what lasts (post, addressees, TAGS, drafters, signer); reset what belongs to a year.
+
+    Returns the meta and whether the reporting period had to be derived from
+    last year's (the questionnaire did not state one).
+    """
+    period, derived = q.reporting_period, False
+    if not period.strip():
+        period, derived = shift_years(prior.reporting_period, q.year - prior.year), True
+        if period == prior.reporting_period:
+            raise InputError(q.path, "the questionnaire has no reporting_period and last year's "
+                             f"('{prior.reporting_period}') names no year to move on; add reporting_period")
+    meta = replace(
+        prior,
+        year=q.year,
+        questionnaire=questionnaire_ref,
+        reporting_period=period,
+        ref=(q.reftel,) if q.reftel else (),
+        subject=re.sub(rf"\b{prior.year}\b", str(q.year), prior.subject),
+        reference_id="", date="", intro="", closing="", staff_hours=(),
+    )
+    return meta, derived
+
+
+# ---------------------------------------------------------------- answers
+
+def _carried(qid: str, paras: list[str], old: tuple[str, ...], prior: AnswersFile, note: str) -> Answer:
+    text = answers.join_paragraphs(paras)
+    prov = Provenance(source="carried", year=prior.meta.year, questions=old,
+                      cable=prior.meta.reference_id, fingerprint=answers.fingerprint(text), note=note)
+    return Answer(qid, text, "carried", prov)
+
+
+def _split_parts(old_id: str, text: str, successors: list[Question], year: int
+                 ) -> dict[str, tuple[list[str], str, str]]:
+    """Each successor's share of a split answer: (paragraphs, action, note)."""
+    paras = answers.paragraphs(text)
+    fits = alignmod.fit_paragraphs(paras, successors)
+    ids = [q.id for q in successors]
+    names = f"{', '.join(ids[:-1])} and {ids[-1]}"
+    if all(fits) and all(qid in fits for qid in ids):
+        out = {}
+        for qid in ids:
+            mine = [k + 1 for k, f in enumerate(fits) if f == qid]
+            which = ", ".join(map(str, mine))
+            out[qid] = ([paras[k - 1] for k in mine], "split",
+                        f"{year} {old_id} was split into {names}: paragraph{'s' if len(mine) > 1 else ''} "
+                        f"{which} of {len(paras)} carried here")
+        return out
+    return {qid: (paras, "whole", f"{year} {old_id} was split into {names}; could not tell which "
+                  f"paragraphs belong where, so the whole answer is carried to each: keep only what "
+                  f"answers {qid}") for qid in ids}
+
+
+def _for_question(q: Question, link: alignmod.Link, prior: AnswersFile, new_q: Questionnaire,
+                  alignment: alignmod.Alignment, cache: dict) -> tuple[Answer, Entry]:
+    year = prior.meta.year
+    empty = Answer(q.id, "", "todo")
+    if not link.old:
+        return empty, Entry(q.id, (), "new", note=link.note)
+    texts = {o: prior.answers[o].text for o in link.old
+             if o in prior.answers and not prior.answers[o].blank}
+    if not texts:
+        return empty, Entry(q.id, link.old, "nothing", note=f"{year} {' and '.join(link.old)}: no answer")
+    reworded = f"the question was reworded since {year}" if link.reworded else ""
+    if len(link.old) > 1:
+        paras = [p for o in link.old if o in texts for p in answers.paragraphs(texts[o])]
+        used = tuple(o for o in link.old if o in texts)
+        note = "; ".join(filter(None, [f"merged from {year} {' and '.join(used)}", reworded]))
+        return _carried(q.id, paras, used, prior, note), Entry(q.id, used, "merged", len(paras), note)
+    (old_id,) = link.old
+    successors = alignment.successors(old_id)
+    if len(successors) > 1:
+        if old_id not in cache:
+            cache[old_id] = _split_parts(old_id, texts[old_id], [new_q.get(s) for s in successors], year)
+        paras, action, note = cache[old_id][q.id]
+        return _carried(q.id, paras, link.old, prior, note), Entry(q.id, link.old, action, len(paras), note)
+    paras = answers.paragraphs(texts[old_id])
+    return (_carried(q.id, paras, link.old, prior, reworded),
+            Entry(q.id, link.old, "carried", len(paras), reworded))
+
+
+def plan(prior: AnswersFile, prior_q: Questionnaire, q: Questionnaire, questionnaire_ref: str,
+         existing: AnswersFile | None = None) -> Plan:
+    """Everything init would write, as data (pure: no files touched)."""
+    alignment = alignmod.align(prior_q, q, prior.answers, existing.answers if existing else None)
+    meta, derived = carry_meta(prior.meta, q, questionnaire_ref)
+    carried, entries, cache = [], [], {}
+    for question in q.questions:
+        a, e = _for_question(question, alignment.link(question.id), prior, q, alignment, cache)
+        carried.append(a)
+        entries.append(e)
+    retired = []
+    for link in alignment.links:
+        if link.new is None:
+            old_id = link.old[0]
+            if old_id in prior.answers and not prior.answers[old_id].blank:
+                paras = answers.paragraphs(prior.answers[old_id].text)
+                retired.append(_carried(old_id, paras, link.old, prior, link.note))
+                entries.append(Entry(None, link.old, "retired", len(paras), link.note))
+    return Plan(alignment, meta, tuple(carried), tuple(retired), dict(prior.glossary),
+                tuple(entries), derived)
+
+
+def document(p: Plan, prior_path: Path) -> Any:
+    """The new file's round-trip tree, with the header and any derived-period remark."""
+    header = HEADER.format(prior=prior_path.name, prior_year=p.alignment.old_year, year=p.meta.year)
+    doc = answers.new_document(p.meta, list(p.answers), p.glossary, list(p.retired), header=header)
+    if p.period_derived:
+        doc["meta"].yaml_add_eol_comment(
+            f"not in the questionnaire: moved on from {p.alignment.old_year}'s; check it",
+            "reporting_period")
+    return doc
+
+
+# ---------------------------------------------------------------- fill mode
+
+def _put(entry: Any, key: str, value: Any, after: str | None) -> None:
+    """Set a key in a round-trip mapping, placing a new key after ``after`` (order as written)."""
+    if key in entry or after is None or after not in entry:
+        entry[key] = value
+        return
+    entry.insert(list(entry.keys()).index(after) + 1, key, value)
+
+
+def _fill_answer(node: Any, a: Answer) -> None:
+    """Put a carried answer into an empty entry in place, keeping its note and comments."""
+    from ruamel.yaml.comments import CommentedMap
+
+    entry = node[a.id]
+    if not isinstance(entry, CommentedMap):
+        node[a.id] = answers.answer_data(a)
+        return
+    _put(entry, "status", a.status, None)
+    _put(entry, "provenance", answers.provenance_data(a.provenance), "status")
+    _put(entry, "text", answers.block(a.text), "provenance")
+
+
+def _insert_at(node: Any, key: str, value: Any, order: list[str]) -> None:
+    """Insert a question where the questionnaire's order puts it among the keys present."""
+    before = order[: order.index(key)]
+    keys = [str(k) for k in node.keys()]
+    pos = max((keys.index(k) + 1 for k in before if k in keys), default=0)
+    node.insert(pos, key, value)
+
+
+def fill(existing: AnswersFile, p: Plan) -> tuple[Entry, ...]:
+    """Fill the empty answers of an officer's file in its own tree; never touch written text.
+
+    A question the file lacks counts as empty. Retired answers are reported
+    but not copied in: they stay in last year's file, and the officer's file
+    gets nothing beyond this year's questions.
+    """
+    from ruamel.yaml.comments import CommentedMap
+
+    doc = existing.doc
+    if not isinstance(doc.get("answers"), CommentedMap):
+        doc["answers"] = CommentedMap()
+    node = doc["answers"]
+    order = [a.id for a in p.answers]
+    planned = {e.new: e for e in p.entries if e.new is not None}
+    out = []
+    for a in p.answers:
+        e = planned[a.id]
+        mine = existing.answers.get(a.id)
+        if mine is not None and not mine.blank:
+            out.append(Entry(a.id, e.old, "kept", len(mine.paragraphs), "your answer is kept"))
+            continue
+        if a.text and mine is None:
+            _insert_at(node, a.id, answers.answer_data(a), order)
+        elif a.text:
+            _fill_answer(node, a)
+        out.append(e)
+    out.extend(e if e.old[0] in existing.retired else
+               replace(e, action="left", note=f"{e.note}; still in last year's file (--fill copies none)")
+               for e in p.entries if e.new is None)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- the command's core
+
+def _questionnaire_ref(q: Questionnaire, qpath: Path, output: Path | None) -> str:
+    """The year, when the questionnaire would be found by it from the output; else a relative path."""
+    from tipreport import questionnaire as qmod
+
+    near = output if output is not None else Path("answers.yaml")
+    try:
+        if qmod.find(str(q.year), near=near).resolve() == qpath.resolve():
+            return str(q.year)
+    except InputError:
+        pass
+    base = (near.parent if str(near.parent) else Path(".")).resolve()
+    return Path(os.path.relpath(qpath.resolve(), base)).as_posix()
+
+
+def _load_prior(path: Path, questionnaire_path: Path | None) -> tuple[AnswersFile, Questionnaire]:
+    """Last year's file and the questionnaire it names (the hint names init's own option)."""
+    from tipreport import questionnaire as qmod
+
+    prior = answers.load(path)
+    if questionnaire_path is None:
+        try:
+            questionnaire_path = qmod.find(prior.meta.questionnaire, near=path)
+        except InputError:
+            raise InputError(path, f"last year's questionnaire '{prior.meta.questionnaire}' not found "
+                             "beside it; pass --prior-questionnaire") from None
+    prior_q = qmod.load(questionnaire_path)
+    answers.check_against(prior, prior_q)
+    return prior, prior_q
+
+
+def _check(prior_path: Path, prior: AnswersFile, q: Questionnaire, output: Path | None) -> None:
+    if prior.meta.year >= q.year:
+        raise UsageError(f"{prior_path}: is the {prior.meta.year} answers file but the questionnaire is "
+                         f"for {q.year}; --from takes last year's file")
+    if output is not None and output.exists() and output.resolve() == prior_path.resolve():
+        raise UsageError(f"{output}: is the --from file; give this year's file to -o")
+
+
+def run(prior_path: Path, questionnaire_path: Path, output: Path | None, *, force: bool = False,
+        fill_mode: bool = False, dry_run: bool = False,
+        prior_questionnaire: Path | None = None) -> InitResult:
+    """Carry last year's answers into a new file, or fill an existing one; dry run writes nothing."""
+    from tipreport import questionnaire as qmod
+
+    if force and fill_mode:
+        raise UsageError("--force and --fill: choose one (replace the file, or fill its empty answers)")
+    if output is None and not dry_run:
+        raise UsageError("-o/--output is required (or use --dry-run to see the alignment only)")
+    exists = output is not None and output.exists()
+    refused = ""
+    if exists and not (force or fill_mode):
+        refused = (f"{output}: already exists; pass --force to overwrite it "
+                   "or --fill to fill its empty answers")
+        if not dry_run:
+            raise UsageError(refused)
+    prior, prior_q = _load_prior(prior_path, prior_questionnaire)
+    q = qmod.load(questionnaire_path)
+    _check(prior_path, prior, q, output)
+    existing = None
+    if exists and fill_mode:
+        existing = answers.load(output, q)
+    p = plan(prior, prior_q, q, _questionnaire_ref(q, questionnaire_path, output), existing)
+    if existing is not None:
+        before = existing.text
+        entries = fill(existing, p)
+        text = existing.dumps()
+        mode, changed = "fill", text != before
+    else:
+        text = yamlio.dumps(document(p, prior_path))
+        entries, mode, changed = p.entries, ("overwrite" if exists else "create"), True
+    target = output or Path("<dry-run>")
+    checked = answers.from_data(yamlio.loads(text, target), target)  # what we write must load back
+    answers.check_against(checked, q)
+    written = False
+    if output is not None and changed and not dry_run:
+        yamlio.atomic_write_text(output, text, overwrite=exists)
+        written = True
+    return InitResult(prior_path, output, mode, prior.meta.year, q.year, p.alignment, entries, text,
+                      written, dry_run, refused)
