@@ -1,0 +1,748 @@
+"""Year-over-year differences between two answers files, question by question.
+
+A desk officer wants to know what the post changed since last year, and a
+drafter wants to check a carried draft against last year's submission. Both
+need the questions paired the way the carry pairs them (2006's 2F is 2007's
+2E), so pairing goes through :mod:`tipreport.align`, never through a second
+aligner. Inside a pair, paragraphs are aligned first (identical paragraphs
+cost nothing, edited ones are paired by similarity), and only then are words
+compared inside the edited paragraphs: long answers stay fast and the result
+reads like an editor's redline rather than a scramble of common words.
+Changed figures are pulled out, because a count left from last year is the
+commonest mistake in a carried submission.
+
+Everything here is pure data in, data out; the terminal, HTML and Word
+renderers take a :class:`DiffReport`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+from tipreport.answers import AnswersFile, is_blank, join_paragraphs, paragraphs
+from tipreport.errors import UsageError
+from tipreport.questionnaire import Questionnaire
+
+EQUAL, DELETE, INSERT = "equal", "delete", "insert"
+# paragraph operations
+P_EQUAL, P_CHANGE, P_INSERT, P_DELETE = "equal", "change", "insert", "delete"
+# question statuses
+PAIRED, NEW, RETIRED = "paired", "new", "retired"
+
+# A figure is a run of digits with its separators ("4,655", "3.5", "20%") that is
+# not part of a word such as "G7", "10th", "2005-2006" or "U.S.-1".
+# (the look-behind sits after the first digit so the scan can skip to digits quickly)
+_NUMBER_IN_TEXT = re.compile(r"\d(?<![\w.,'\u2019/-]\d)\d*(?:[.,]\d+)*%?(?![\w'\u2019/-]|[.,]\w)")
+_SENTENCE_BREAKS = (". ", "; ", "? ", "! ", ": ")
+
+# Share of words (0-100) two edited paragraphs must have in common, in order, to be shown
+# as one paragraph edited rather than one deleted and one inserted. On the seed pair,
+# paragraphs that continue each other share 35-100; unrelated ones on the same topic 2-20.
+PARAGRAPH_CUTOFF = 30.0
+_FULL_BLOCK = 400  # blocks of edited paragraphs up to this many cells are scored in full ...
+_BAND = 8  # ... larger ones only this many paragraphs either side of the diagonal
+_CONTEXT_WORDS = 4
+_SMALL_EDIT = 4  # extra tokens an edit may hold around its figures and still pair them
+
+
+# ---------------------------------------------------------------- data
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of words that is kept, deleted or inserted; ``space``: preceded by a space."""
+
+    op: str
+    text: str
+    space: bool = True
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """A number that changed (old and new), was dropped (new empty) or appeared (old empty).
+
+    ``source`` and ``at`` locate it in its paragraph; the words around it are
+    worked out only when a report shows them.
+    """
+
+    old: str
+    new: str
+    source: str = field(default="", repr=False, compare=False)
+    at: int = field(default=0, repr=False, compare=False)
+
+    @property
+    def before(self) -> str:
+        return context(self.source, self.at, self.at + len(self.new or self.old))[0]
+
+    @property
+    def after(self) -> str:
+        return context(self.source, self.at, self.at + len(self.new or self.old))[1]
+
+    @property
+    def kind(self) -> str:
+        return "changed" if self.old and self.new else ("removed" if self.old else "added")
+
+    def label(self, core: str | None = None) -> str:
+        """'So far, 4,655 -> 5,737 police officers have attended': the figure in its words.
+
+        ``core`` replaces the middle part (renderers pass a coloured or marked-up one).
+        """
+        if core is None:
+            core = f"{self.old} -> {self.new}" if self.old and self.new else \
+                f"{self.old or self.new} ({self.kind})"
+        before, after = context(self.source, self.at, self.at + len(self.new or self.old))
+        text = f"{before} {core}" if before else core
+        if after:
+            text += after if after[0] in ",.;:)?!%" else " " + after
+        return text
+
+
+@dataclass(frozen=True)
+class ParagraphDiff:
+    op: str
+    old: int | None
+    new: int | None
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class TextDiff:
+    paragraphs: tuple[ParagraphDiff, ...]
+    words_added: int
+    words_removed: int
+    similarity: float
+    figures: tuple[FigureChange, ...]
+
+    @property
+    def changed(self) -> bool:
+        return any(p.op != P_EQUAL for p in self.paragraphs)
+
+    @property
+    def figures_changed(self) -> bool:
+        return bool(self.figures)
+
+    @property
+    def old_words(self) -> int:
+        """Length of the old answer in words (a display figure, counted when asked for)."""
+        return sum(count_words(side_text(p, "old")) for p in self.paragraphs if p.op != P_INSERT)
+
+    @property
+    def new_words(self) -> int:
+        return sum(count_words(side_text(p, "new")) for p in self.paragraphs if p.op != P_DELETE)
+
+    def figure_counts(self) -> dict[str, int]:
+        counts = Counter(f.kind for f in self.figures)
+        return {k: counts[k] for k in ("changed", "added", "removed")}
+
+
+@dataclass(frozen=True)
+class QuestionDiff:
+    """One row of the report: a new question and its predecessor(s), or a new or retired one."""
+
+    new_id: str | None
+    old_ids: tuple[str, ...]
+    status: str
+    topic: str
+    score: float | None
+    diff: TextDiff
+    old_blank: bool = False
+    new_blank: bool = False
+    kind: str = "same"
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        if self.status == RETIRED:
+            return f"{'+'.join(self.old_ids)} (retired)"
+        if self.status == NEW:
+            return f"{self.new_id} (new)"
+        olds = "+".join(self.old_ids)
+        label = self.new_id if olds == self.new_id else f"{self.new_id} <- {olds}"
+        return f"{label} ({self.kind})" if self.kind in ("split", "merged") else label
+
+
+@dataclass(frozen=True)
+class Side:
+    path: str
+    year: int
+    questionnaire: int
+    partial: bool
+    reference_id: str = ""
+    classification: str = ""
+
+
+@dataclass(frozen=True)
+class DiffReport:
+    old: Side
+    new: Side
+    method: str  # "id" (same questionnaire) or "align"
+    questions: tuple[QuestionDiff, ...]
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def changed(self) -> bool:
+        return any(q.diff.changed for q in self.questions)
+
+    @property
+    def pairing_text(self) -> str:
+        """How the questions were paired, in words, for every output's header."""
+        return ("questions paired by id (same questionnaire)" if self.method == "id"
+                else "questions paired by the carry's alignment of the two questionnaires")
+
+    def counts(self) -> dict[str, int]:
+        """How many questions are paired, new, retired; how many changed, with changed figures."""
+        status = Counter(q.status for q in self.questions)
+        return {
+            PAIRED: status[PAIRED], NEW: status[NEW], RETIRED: status[RETIRED],
+            "changed": sum(1 for q in self.questions if q.status == PAIRED and q.diff.changed),
+            "unchanged": sum(1 for q in self.questions if q.status == PAIRED and not q.diff.changed),
+            "figures": sum(1 for q in self.questions
+                           if q.status == PAIRED and q.diff.figure_counts()["changed"]),
+        }
+
+    def to_dict(self, *, stat: bool = False) -> dict[str, Any]:
+        return report_dict(self, stat=stat)
+
+
+# ---------------------------------------------------------------- tokens and words
+
+def count_words(text: str) -> int:
+    """Words as the diff sees them: runs between spaces, as a word processor counts them.
+
+    "4,655", "anti-trafficking" and "Affairs," are one word each; the word
+    diff compares the same units, as git's and wdiff's word diffs do.
+    """
+    return len(text.split())
+
+
+def number_pieces(text: str) -> list[tuple[str, bool]]:
+    """Split text into (piece, is_number) so renderers can make changed figures stand out."""
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in _NUMBER_IN_TEXT.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], False))
+        out.append((m.group(), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+def context(text: str, start: int, end: int) -> tuple[str, str]:
+    """Up to four words either side of text[start:end], not crossing a sentence end."""
+    before = text[max(0, start - 120):start]
+    cut = max(before.rfind(mark) for mark in _SENTENCE_BREAKS)
+    if cut >= 0:
+        before = before[cut + 2:]
+    after = text[end:end + 120]
+    cuts = [k for k in (after.find(mark) for mark in _SENTENCE_BREAKS) if k >= 0]
+    if cuts:
+        after = after[:min(cuts)]
+    elif after.rstrip().endswith((".", ";", "?", "!")) and len(after) < 120:
+        after = after.rstrip()[:-1]
+    return (" ".join(before.split()[-_CONTEXT_WORDS:]),
+            " ".join(after.split()[:_CONTEXT_WORDS]).rstrip(",;:"))
+
+
+# ---------------------------------------------------------------- word level
+
+def _cleanup(ops: list) -> list[list]:
+    """Fold small equalities sandwiched between bigger edits into the edits.
+
+    A rewritten sentence shares "the", "of" and commas with the old one; left
+    as matches they shred the redline into confetti. An equality no longer
+    than the edits on both sides of it becomes part of one replacement
+    (the rule diff-match-patch calls semantic cleanup).
+    """
+    ops = _merge_edits(ops)
+    k = 1
+    while k < len(ops) - 1:
+        op = ops[k]
+        prev, nxt = ops[k - 1], ops[k + 1]
+        if op[0] == EQUAL and prev[0] != EQUAL and nxt[0] != EQUAL:
+            size = op[2] - op[1]
+            if size <= max(prev[2] - prev[1], prev[4] - prev[3]) and \
+                    size <= max(nxt[2] - nxt[1], nxt[4] - nxt[3]):
+                ops[k - 1:k + 2] = [["replace", prev[1], nxt[2], prev[3], nxt[4]]]
+                k = max(k - 1, 1)
+                continue
+        k += 1
+    return ops
+
+
+def _merge_edits(ops: list) -> list[list]:
+    """Adjacent deletions and insertions become one replacement."""
+    merged: list[list] = []
+    for op in ops:
+        if merged and op[0] != EQUAL and merged[-1][0] != EQUAL:
+            prev = merged[-1]
+            merged[-1] = ["replace", prev[1], op[2], prev[3], op[4]]
+        else:
+            merged.append(list(op))
+    return merged
+
+
+def word_ops(a: list[str], b: list[str]) -> list[list]:
+    """Opcodes (tag, i1, i2, j1, j2) between two token lists: rapidfuzz's LCS, then cleanup."""
+    from rapidfuzz.distance import Indel
+
+    return _cleanup(Indel.opcodes(a, b).as_list())
+
+
+@dataclass
+class _Tally:
+    equal: int = 0       # characters kept
+    old_chars: int = 0
+    new_chars: int = 0
+    added: int = 0       # words
+    removed: int = 0
+    figures: list[FigureChange] | None = field(default_factory=list)
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
+
+
+Found = tuple[str, str, int]  # a figure, the text it is in, where it starts
+
+
+def _numbers(text: str, offset: int = 0, src: str | None = None) -> list[Found]:
+    src = text if src is None else src
+    return [(m.group(), src, offset + m.start()) for m in _NUMBER_IN_TEXT.finditer(text)]
+
+
+def _figures(old: list[Found], new: list[Found], small: bool) -> list[FigureChange]:
+    """Figures that differ between the two sides of one edit.
+
+    Only a small edit ("4,655" -> "5,737", "a total 4,655" -> "5,737") pairs
+    its numbers as changed, year with year and count with count, in reading
+    order; in a rewritten passage the numbers are listed as dropped and added,
+    because pairing them there would invent correspondences.
+    """
+    common = Counter(n for n, _, _ in old) & Counter(n for n, _, _ in new)
+    o_left, n_left = _minus(old, common), _minus(new, common)
+    out: list[FigureChange] = []
+    if small:
+        for year in (True, False):
+            os_ = [x for x in o_left if _is_year(x[0]) == year]
+            ns_ = [x for x in n_left if _is_year(x[0]) == year]
+            for o, n in zip(os_, ns_, strict=False):
+                out.append(FigureChange(o[0], n[0], n[1], n[2]))
+                o_left.remove(o)
+                n_left.remove(n)
+    out += [FigureChange(n, "", src, at) for n, src, at in o_left]
+    out += [FigureChange("", n, src, at) for n, src, at in n_left]
+    return out
+
+
+def _minus(items: list[Found], common: Counter) -> list[Found]:
+    left = Counter(common)
+    out = []
+    for item in items:
+        if left[item[0]]:
+            left[item[0]] -= 1
+        else:
+            out.append(item)
+    return out
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix, by halving (slice comparisons run in C)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:len(a) - lo] == b[len(b) - mid:len(b) - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _trim(old: str, new: str) -> tuple[int, int]:
+    """Shared head and tail of two paragraphs, cut at spaces so no word is split.
+
+    Most year-over-year edits touch a few words of a long paragraph: only the
+    part between the shared head and tail is tokenised and compared.
+    """
+    p = _common_prefix(old, new)
+    while p > 0 and not old[p - 1].isspace():
+        p -= 1
+    s = _common_suffix(old, new, min(len(old), len(new)) - p)
+    while s > 0 and not old[len(old) - s].isspace():
+        s -= 1
+    return p, s
+
+
+def _offsets(toks: list[str], start: int) -> list[int]:
+    """Where each token of a single-spaced passage starts, the passage starting at ``start``."""
+    return [start + c + k for k, c in enumerate(accumulate(map(len, toks), initial=0))]
+
+
+def _changed_paragraph(old: str, new: str, tally: _Tally) -> tuple[Segment, ...]:
+    old, new = " ".join(old.split()), " ".join(new.split())
+    tally.old_chars += len(old)
+    tally.new_chars += len(new)
+    p, s = _trim(old, new)
+    tally.equal += p + s
+    head, tail = new[:p].rstrip(), new[len(new) - s:].lstrip()
+    ta, tb = old[p:len(old) - s].split(), new[p:len(new) - s].split()
+    segs: list[Segment] = [Segment(EQUAL, head, False)] if head else []
+    figures = tally.figures is not None
+    if figures:
+        off_a, off_b = _offsets(ta, p), _offsets(tb, p)
+    for tag, i1, i2, j1, j2 in word_ops(ta, tb):
+        if tag == EQUAL:
+            text = " ".join(tb[j1:j2])
+            tally.equal += len(text)
+            segs.append(Segment(EQUAL, text, True))
+            continue
+        del_text, ins_text = " ".join(ta[i1:i2]), " ".join(tb[j1:j2])
+        if del_text:
+            segs.append(Segment(DELETE, del_text, True))
+            tally.removed += i2 - i1
+        if ins_text:
+            segs.append(Segment(INSERT, ins_text, True))
+            tally.added += j2 - j1
+        if figures:
+            olds = _numbers(del_text, off_a[i1], old)
+            news = _numbers(ins_text, off_b[j1], new)
+            if olds or news:
+                small = max(i2 - i1, j2 - j1) <= 2 * max(len(olds), len(news)) + _SMALL_EDIT
+                tally.figures += _figures(olds, news, small)
+    if tail:
+        segs.append(Segment(EQUAL, tail, True))
+    return _tidy(segs)
+
+
+def _tidy(segs: list[Segment]) -> tuple[Segment, ...]:
+    """Join neighbouring equal segments; the first has no leading space."""
+    out: list[Segment] = []
+    for seg in segs:
+        if out and seg.op == EQUAL and out[-1].op == EQUAL:
+            last = out[-1]
+            out[-1] = Segment(EQUAL, last.text + (" " if seg.space else "") + seg.text, last.space)
+            continue
+        out.append(seg)
+    if out and out[0].space:
+        out[0] = Segment(out[0].op, out[0].text, False)
+    return tuple(out)
+
+
+def _whole(op: str, text: str, tally: _Tally) -> tuple[Segment, ...]:
+    """A paragraph kept, dropped or added as a whole: no word diff needed."""
+    size = len(text)
+    if op == EQUAL:
+        tally.equal += size
+        tally.old_chars += size
+        tally.new_chars += size
+    elif op == DELETE:
+        tally.old_chars += size
+        tally.removed += count_words(text)
+        if tally.figures is not None:
+            tally.figures += [FigureChange(n, "", src, at) for n, src, at in _numbers(text)]
+    else:
+        tally.new_chars += size
+        tally.added += count_words(text)
+        if tally.figures is not None:
+            tally.figures += [FigureChange("", n, src, at) for n, src, at in _numbers(text)]
+    return (Segment(op, text, False),)
+
+
+# ---------------------------------------------------------------- paragraph level
+
+def _pair_block(old: list[str], new: list[str]) -> list[tuple[int, int]]:
+    """Pair edited paragraphs inside one block of non-identical ones, keeping their order.
+
+    Likeness is counted in words, not characters: any two English paragraphs
+    share half their letters, but unrelated ones share few words in order.
+
+    Best pairs first (ties broken towards the diagonal), each accepted only if
+    it keeps the chain monotone: a paragraph moved to the far end is shown as
+    deleted and inserted rather than pairing everything else wrongly. A large
+    block (a whole answer rewritten, or pasted in many times) is scored only
+    near its diagonal, so the cost grows with its length, not its square.
+    """
+    from rapidfuzz.distance import Indel
+
+    m, n = len(old), len(new)
+    if not m or not n:
+        return []
+    sim, cutoff = Indel.normalized_similarity, PARAGRAPH_CUTOFF / 100
+    old_w, new_w = [p.split() for p in old], [p.split() for p in new]
+    if m == n == 1:
+        return [(0, 0)] if sim(old_w[0], new_w[0], score_cutoff=cutoff) else []
+    if m * n <= _FULL_BLOCK:
+        cells = [(i, j) for i in range(m) for j in range(n)]
+    else:
+        cells = [(i, j) for i in range(m)
+                 for j in range(max(0, round(i * n / m) - _BAND), min(n, round(i * n / m) + _BAND + 1))]
+    scores = [(sim(old_w[i], new_w[j], score_cutoff=cutoff), i, j) for i, j in cells]
+    cands = sorted((-s, abs(i / m - j / n), i, j) for s, i, j in scores if s)
+    chain_i: list[int] = []
+    chain_j: list[int] = []
+    for _, _, i, j in cands:
+        k = bisect_left(chain_i, i)
+        if k < len(chain_i) and chain_i[k] == i:
+            continue
+        if (k and chain_j[k - 1] >= j) or (k < len(chain_j) and chain_j[k] <= j):
+            continue
+        chain_i.insert(k, i)
+        chain_j.insert(k, j)
+    return list(zip(chain_i, chain_j, strict=True))
+
+
+def diff_paragraphs(old: list[str], new: list[str], *, figures: bool = True) -> TextDiff:
+    """Align paragraphs (identical ones exactly, edited ones by similarity), then words.
+
+    ``figures=False`` skips looking for changed numbers (a new or retired
+    question has nothing to compare its figures with).
+    """
+    from rapidfuzz.distance import Indel
+
+    tally = _Tally(figures=[] if figures else None)
+    out: list[ParagraphDiff] = []
+    block: list[int] = []
+    for tag, i1, i2, j1, j2 in Indel.opcodes(old, new).as_list():
+        if tag != EQUAL:
+            block = [block[0], i2, block[2], j2] if block else [i1, i2, j1, j2]
+            continue
+        if block:
+            out += _block(old, new, *block, tally)
+            block = []
+        out += [ParagraphDiff(P_EQUAL, i1 + k, j1 + k, _whole(EQUAL, new[j1 + k], tally))
+                for k in range(i2 - i1)]
+    if block:
+        out += _block(old, new, *block, tally)
+    total = tally.old_chars + tally.new_chars
+    similarity = 100.0 if not total else round(min(100.0, 200.0 * tally.equal / total), 1)
+    return TextDiff(tuple(out), tally.added, tally.removed, similarity, tuple(tally.figures or ()))
+
+
+def _block(a: list[str], b: list[str], i1: int, i2: int, j1: int, j2: int,
+           tally: _Tally) -> list[ParagraphDiff]:
+    pairs = _pair_block(a[i1:i2], b[j1:j2])
+    out: list[ParagraphDiff] = []
+    i, j = i1, j1
+    for pi, pj in pairs:
+        pi, pj = pi + i1, pj + j1
+        out += [ParagraphDiff(P_DELETE, k, None, _whole(DELETE, a[k], tally)) for k in range(i, pi)]
+        out += [ParagraphDiff(P_INSERT, None, k, _whole(INSERT, b[k], tally)) for k in range(j, pj)]
+        segs = _changed_paragraph(a[pi], b[pj], tally)
+        op = P_CHANGE if any(s.op != EQUAL for s in segs) else P_EQUAL
+        out.append(ParagraphDiff(op, pi, pj, segs))
+        i, j = pi + 1, pj + 1
+    out += [ParagraphDiff(P_DELETE, k, None, _whole(DELETE, a[k], tally)) for k in range(i, i2)]
+    out += [ParagraphDiff(P_INSERT, None, k, _whole(INSERT, b[k], tally)) for k in range(j, j2)]
+    return out
+
+
+def diff_text(old: str, new: str, *, figures: bool = True) -> TextDiff:
+    """Word diff of two answer texts (paragraphs as :func:`answers.paragraphs` reads them)."""
+    return diff_paragraphs(paragraphs(old), paragraphs(new), figures=figures)
+
+
+def side_text(p: ParagraphDiff, side: str) -> str:
+    """One paragraph as it reads on one side ('old' or 'new'): reject or accept its changes."""
+    drop = INSERT if side == "old" else DELETE
+    text = ""
+    for s in p.segments:
+        if s.op == drop:
+            continue
+        text += (" " if s.space and text else "") + s.text
+    return text
+
+
+def apply(diff: TextDiff, side: str) -> list[str]:
+    """The paragraphs of one side rebuilt from the diff ('old' or 'new'): accept or reject all."""
+    skip = P_INSERT if side == "old" else P_DELETE
+    return [side_text(p, side) for p in diff.paragraphs if p.op != skip]
+
+
+# ---------------------------------------------------------------- pairing questions
+
+@dataclass(frozen=True)
+class Pair:
+    """A new question and the old one(s) it descends from, as the carry sees it."""
+
+    new: str | None
+    old: tuple[str, ...]
+    score: float | None
+    kind: str = "same"  # align.KINDS: same, renumbered, split, merged, new, retired
+    note: str = ""
+
+
+def pair_questions(old_af: AnswersFile, old_q: Questionnaire, new_af: AnswersFile,
+                   new_q: Questionnaire) -> tuple[str, list[Pair]]:
+    """Pair by id within one questionnaire year, else through the carry's alignment.
+
+    The alignment is called exactly as the carry calls it (both years' answers
+    as evidence), so diff compares each answer with the text it was carried from.
+    """
+    if old_q.year == new_q.year:
+        return "id", [Pair(qid, (qid,), None) for qid in new_q.ids()]
+    from tipreport import align
+
+    table = align.align(old_q, new_q, old_af.answers, new_af.answers)
+    return "align", [Pair(lk.new, tuple(lk.old), lk.score, lk.kind, lk.note) for lk in table.links]
+
+
+def _old_text(af: AnswersFile, ids: tuple[str, ...]) -> str:
+    texts = [af.answers[q].text for q in ids if q in af.answers]
+    return join_paragraphs([p for t in texts for p in paragraphs(t)])
+
+
+def _old_side(p: Pair, pairs: list[Pair], af: AnswersFile, new_q: Questionnaire,
+              cache: dict) -> tuple[str, str]:
+    """The old text a new question is compared with, and a note on where it came from.
+
+    A split question is compared with the paragraphs the carry gives it (2006
+    3B's labor paragraph for 2007 3C), using the carry's own rule, so the diff
+    shows what the officer changed rather than what the split moved away.
+    """
+    if p.kind != "split" or len(p.old) != 1 or not p.new:
+        return _old_text(af, p.old), p.note
+    old_id = p.old[0]
+    answer = af.answers.get(old_id)
+    if answer is None or answer.blank:
+        return "", p.note
+    if old_id not in cache:
+        from tipreport.carry import _split_parts
+
+        successors = [new_q.get(x.new) for x in pairs if x.new and old_id in x.old]
+        cache[old_id] = _split_parts(old_id, answer.text, successors, af.meta.year)
+    paras, _, note = cache[old_id][p.new]
+    return join_paragraphs(paras), note
+
+
+def _new_text(af: AnswersFile, qid: str | None) -> str:
+    return af.answers[qid].text if qid and qid in af.answers else ""
+
+
+def _topic(q: Questionnaire, qid: str | None) -> str:
+    question = q.get(qid) if qid else None
+    return question.topic if question else ""
+
+
+def diff_answers(old_af: AnswersFile, old_q: Questionnaire, new_af: AnswersFile,
+                 new_q: Questionnaire, *, question: str | None = None,
+                 pairing: tuple[str, list[Pair]] | None = None) -> DiffReport:
+    """The whole report: pair the questions, then diff each pair's answers.
+
+    ``pairing``: what :func:`pair_questions` returns, for a caller that already has it.
+    """
+    method, pairs = pairing or pair_questions(old_af, old_q, new_af, new_q)
+    chosen = pairs if question is None else _select(pairs, question.strip().upper(), old_q, new_q)
+    rows, cache = [], {}
+    for p in chosen:
+        old_text, note = _old_side(p, pairs, old_af, new_q, cache)
+        new_text = _new_text(new_af, p.new)
+        status = PAIRED if p.new and p.old else (NEW if p.new else RETIRED)
+        topic = _topic(new_q, p.new) or _topic(old_q, p.old[0] if p.old else None)
+        rows.append(QuestionDiff(p.new, p.old, status, topic, p.score,
+                                 diff_text(old_text, new_text, figures=status == PAIRED),
+                                 bool(p.old) and is_blank(old_text), bool(p.new) and is_blank(new_text),
+                                 p.kind, note))
+    notes = []
+    if new_q.partial and method == "align":
+        notes.append(f"the {new_q.year} questionnaire is partial: questions it lacks are listed "
+                     "as retired")
+    return DiffReport(_side(old_af, old_q), _side(new_af, new_q), method, tuple(rows), tuple(notes))
+
+
+def _select(pairs: list[Pair], qid: str, old_q: Questionnaire, new_q: Questionnaire) -> list[Pair]:
+    """--question: a new question's id, or an old id when that question was retired."""
+    hit = [p for p in pairs if p.new == qid] or [p for p in pairs if not p.new and qid in p.old]
+    if hit:
+        return hit
+    if old_q.get(qid):
+        return [p for p in pairs if qid in p.old]
+    raise UsageError(f"question {qid} is in neither the {new_q.year} nor the {old_q.year} "
+                     f"questionnaire ({_span(new_q)}; {_span(old_q)})")
+
+
+def _span(q: Questionnaire) -> str:
+    ids = q.ids()
+    return f"{q.year}: {ids[0]}-{ids[-1]}" if ids else f"{q.year}: none"
+
+
+def _side(af: AnswersFile, q: Questionnaire) -> Side:
+    return Side(str(af.path) if af.path else "", af.meta.year, q.year, q.partial,
+                af.meta.reference_id, af.meta.classification)
+
+
+def diff_files(old_path: str | Path, new_path: str | Path, *, question: str | None = None,
+               old_questionnaire: str | Path | None = None,
+               new_questionnaire: str | Path | None = None) -> DiffReport:
+    """Load both answers files with the questionnaires they name, and diff them."""
+    from tipreport import answers
+
+    old_af, old_q = answers.load_with_questionnaire(old_path, old_questionnaire)
+    new_af, new_q = answers.load_with_questionnaire(new_path, new_questionnaire)
+    return diff_answers(old_af, old_q, new_af, new_q, question=question)
+
+
+# ---------------------------------------------------------------- JSON
+
+def segment_list(p: ParagraphDiff) -> list[list[Any]]:
+    return [[s.op, s.text, s.space] for s in p.segments]
+
+
+def question_dict(q: QuestionDiff, *, stat: bool = False) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "new": q.new_id,
+        "old": list(q.old_ids),
+        "status": q.status,
+        "kind": q.kind,
+        "note": q.note,
+        "topic": q.topic,
+        "score": None if q.score is None else round(q.score, 1),
+        "changed": q.diff.changed,
+        "similarity": q.diff.similarity,
+        "old_words": q.diff.old_words,
+        "new_words": q.diff.new_words,
+        "words_added": q.diff.words_added,
+        "words_removed": q.diff.words_removed,
+        "old_blank": q.old_blank,
+        "new_blank": q.new_blank,
+        "figure_counts": q.diff.figure_counts(),
+        "figures": [{"old": f.old or None, "new": f.new or None, "kind": f.kind,
+                     "before": f.before, "after": f.after} for f in q.diff.figures],
+    }
+    if not stat:
+        d["paragraphs"] = [{"op": p.op, "old": p.old, "new": p.new, "segments": segment_list(p)}
+                           for p in q.diff.paragraphs]
+    return d
+
+
+def report_dict(r: DiffReport, *, stat: bool = False) -> dict[str, Any]:
+    def side(s: Side) -> dict[str, Any]:
+        return {"path": s.path, "year": s.year, "questionnaire": s.questionnaire,
+                "partial": s.partial, "reference_id": s.reference_id,
+                "classification": s.classification}
+
+    return {
+        "old": side(r.old),
+        "new": side(r.new),
+        "pairing": r.method,
+        "changed": r.changed,
+        "counts": r.counts(),
+        "notes": list(r.notes),
+        "questions": [question_dict(q, stat=stat) for q in r.questions],
+    }
