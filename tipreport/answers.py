@@ -151,18 +151,26 @@ class AnswersFile:
     glossary: dict[str, str]
     retired: dict[str, Answer]
     text: str = ""
+    editable: bool = True
 
     # -- edits go into the round-trip tree, then the typed view is rebuilt
+    def _require_editable(self) -> None:
+        if not self.editable:
+            raise RuntimeError("answers file was loaded read-only (editable=False)")
+
     def set_answer_text(self, qid: str, text: str) -> None:
+        self._require_editable()
         entry = self.doc["answers"][qid]
         entry["text"] = block(text)
         self._refresh()
 
     def set_field(self, qid: str, key: str, value: Any) -> None:
+        self._require_editable()
         self.doc["answers"][qid][key] = value
         self._refresh()
 
     def set_meta(self, key: str, value: Any) -> None:
+        self._require_editable()
         self.doc["meta"][key] = value
         self._refresh()
 
@@ -170,6 +178,7 @@ class AnswersFile:
         return yamlio.dumps(self.doc)
 
     def save(self, path: str | Path | None = None, *, overwrite: bool) -> None:
+        self._require_editable()
         target = Path(path) if path is not None else self.path
         if target is None:
             raise InputError(None, "answers file has no path to save to")
@@ -332,22 +341,28 @@ def check_against(af: AnswersFile, q: Questionnaire) -> None:
                              "questionnaire", fields.where(af.doc["answers"], qid))
 
 
-def load(path: str | Path, questionnaire: Questionnaire | None = None) -> AnswersFile:
-    """Load and validate an answers file; with a questionnaire, also check ids and year."""
-    text = yamlio.read_text(path)
-    af = from_data(yamlio.loads(text, path), path)
+def load(path: str | Path, questionnaire: Questionnaire | None = None, *,
+         editable: bool = True) -> AnswersFile:
+    """Load and validate an answers file; with a questionnaire, also check ids and year.
+
+    ``editable=False`` is for commands that only read (render, diff, last year's
+    file): a faster parse, but no round-trip tree to edit and no line numbers
+    on answers (errors still name their line).
+    """
+    af, text = yamlio.load_validated(path, lambda data: from_data(data, path), fast=not editable)
     af.text = text
+    af.editable = editable
     if questionnaire is not None:
         check_against(af, questionnaire)
     return af
 
 
-def load_with_questionnaire(path: str | Path, questionnaire_path: str | Path | None = None
-                            ) -> tuple[AnswersFile, Questionnaire]:
+def load_with_questionnaire(path: str | Path, questionnaire_path: str | Path | None = None, *,
+                            editable: bool = True) -> tuple[AnswersFile, Questionnaire]:
     """The usual entry point of commands: the answers file and the questionnaire it names."""
     from tipreport import questionnaire as qmod
 
-    af = load(path)
+    af = load(path, editable=editable)
     qpath = questionnaire_path or qmod.find(af.meta.questionnaire, near=path)
     q = qmod.load(qpath)
     check_against(af, q)

@@ -307,7 +307,7 @@ def _load_prior(path: Path, questionnaire_path: Path | None) -> tuple[AnswersFil
     """Last year's file and the questionnaire it names (the hint names init's own option)."""
     from tipreport import questionnaire as qmod
 
-    prior = answers.load(path)
+    prior = answers.load(path, editable=False)
     if questionnaire_path is None:
         try:
             questionnaire_path = qmod.find(prior.meta.questionnaire, near=path)

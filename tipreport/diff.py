@@ -693,8 +693,8 @@ def diff_files(old_path: str | Path, new_path: str | Path, *, question: str | No
     """Load both answers files with the questionnaires they name, and diff them."""
     from tipreport import answers
 
-    old_af, old_q = answers.load_with_questionnaire(old_path, old_questionnaire)
-    new_af, new_q = answers.load_with_questionnaire(new_path, new_questionnaire)
+    old_af, old_q = answers.load_with_questionnaire(old_path, old_questionnaire, editable=False)
+    new_af, new_q = answers.load_with_questionnaire(new_path, new_questionnaire, editable=False)
     return diff_answers(old_af, old_q, new_af, new_q, question=question)
 
 

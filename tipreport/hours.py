@@ -147,4 +147,4 @@ def add_to_file(path: str | Path, who: str, role: str, hours: float) -> HoursRep
 def list_file(path: str | Path) -> HoursReport:
     from tipreport import answers
 
-    return report(answers.load(path).meta, path)
+    return report(answers.load(path, editable=False).meta, path)

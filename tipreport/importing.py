@@ -22,7 +22,7 @@ def run(cable: Path, output: Path, questionnaire_out: Path | None, *, force: boo
     result = importer.import_file(cable)
     doc = answers.new_document(result.meta, result.answers, result.glossary, header=HEADER)
     text = yamlio.dumps(doc)
-    answers.from_data(yamlio.loads(text, output), output)  # what we write must load back
+    answers.from_data(yamlio.loads_fast(text, output), output)  # what we write must load back
     if questionnaire_out is not None:
         yamlio.save(questionnaire_out, questionnaire.to_data(result.questionnaire), overwrite=force)
     yamlio.atomic_write_text(output, text, overwrite=force)

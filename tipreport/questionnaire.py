@@ -123,7 +123,9 @@ def from_data(data: dict, path: str | Path = "<questionnaire>") -> Questionnaire
 
 
 def load(path: str | Path) -> Questionnaire:
-    return from_data(yamlio.load(path), path)
+    """Questionnaires are only read, never edited: the fast loader serves them."""
+    q, _ = yamlio.load_validated(path, lambda data: from_data(data, path), fast=True)
+    return q
 
 
 def to_data(q: Questionnaire) -> Any:

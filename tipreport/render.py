@@ -478,7 +478,7 @@ def run(answers_path: str | Path, fmt: str = "cable", output: str | Path | None 
     from tipreport import answers
 
     _check_options(fmt, width, template, reference_docx, output)
-    af, q = answers.load_with_questionnaire(answers_path, questionnaire)
+    af, q = answers.load_with_questionnaire(answers_path, questionnaire, editable=False)
     sub = build(af, q)
     target = default_output(answers_path, fmt) if output is None else output
     result = _summary(sub, answers_path, fmt, target, width, final)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tipreport.errors import InputError, UsageError
+
+T = TypeVar("T")
 
 _MAX_BYTES = 20 * 1024 * 1024  # an answers file is ~200 KB; refuse absurd input early
 
@@ -116,6 +118,39 @@ def _duplicate_message(exc: Exception) -> str:
 def load(path: str | Path) -> Any:
     """Read and parse a YAML file into round-trip data (comments kept)."""
     return loads(read_text(path), path)
+
+
+def loads_fast(text: str, path: str | Path = "<string>") -> Any:
+    """Parse for reading only: plain dicts from libyaml, about 9x faster than round-trip.
+
+    No comments and no line numbers are kept, so any problem (syntax or, via
+    ``validate``, content) is reported by re-reading with :func:`loads`, which
+    knows the lines. Valid files, the common case, pay only the fast parse.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    if not text.strip() or "*" in text or "&" in text:
+        return loads(text, path)  # empty or aliased: the careful path says what is wrong
+    try:
+        data = YAML(typ="safe", pure=False).load(text)
+    except (YAMLError, RecursionError, ValueError, TypeError):
+        return loads(text, path)
+    if not isinstance(data, dict):
+        return loads(text, path)
+    return data
+
+
+def load_validated(path: str | Path, validate: Callable[[Any], T], *, fast: bool) -> tuple[T, str]:
+    """Read, parse and validate a file; with ``fast`` a failure is re-validated on round-trip
+    data so the error names its line. Returns the validated value and the file's text."""
+    text = read_text(path)
+    if not fast:
+        return validate(loads(text, path)), text
+    try:
+        return validate(loads_fast(text, path)), text
+    except InputError:
+        return validate(loads(text, path)), text
 
 
 def dumps(data: Any) -> str:

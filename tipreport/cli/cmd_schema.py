@@ -34,7 +34,7 @@ def validate(
 
     results = []
     for f in files:
-        af, q = answers.load_with_questionnaire(f, questionnaire)
+        af, q = answers.load_with_questionnaire(f, questionnaire, editable=False)
         results.append({"file": str(f), "ok": True, "answers": len(af.answers), "questionnaire": q.year})
     if as_json:
         emit_json(results)
