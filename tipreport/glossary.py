@@ -46,7 +46,7 @@ def load_registry(path: str | Path = REGISTRY) -> dict[str, str]:
 def _load_registry(path: str) -> tuple[tuple[str, str], ...]:
     from tipreport import answers, yamlio
 
-    data = yamlio.load(path)
+    data = yamlio.loads_fast(yamlio.read_text(path), path)
     return tuple(answers._glossary(data, path).items())
 
 
