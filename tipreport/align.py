@@ -173,8 +173,10 @@ def _norm(text: str) -> str:
 def question_scores(old: Sequence[Question], new: Sequence[Question]) -> list[list[float]]:
     """Likeness 0-100 of every (new, old) pair: rows are new questions, columns old ones.
 
-    rapidfuzz's process.extract scores one query against all choices in C++,
-    which is what keeps a 40x40 alignment well inside the time of one keystroke.
+    rapidfuzz's process.extract scores one query against all choices in C++.
+    The costly token-set score is computed only where it could lift a pair to
+    UNSEEN (the lowest score any decision looks at); elsewhere the plain ratio
+    stands in for it, which changes no assignment, split or merge.
     """
     from rapidfuzz import fuzz, process
 
@@ -183,16 +185,28 @@ def question_scores(old: Sequence[Question], new: Sequence[Question]) -> list[li
     rows = []
     for q in new:
         text, topic = _norm(q.text), _norm(q.topic)
-        row = [0.0] * len(old)
-        for scorer in (fuzz.ratio, fuzz.token_set_ratio):
-            for _, score, j in process.extract(text, old_text, scorer=scorer, limit=None):
-                row[j] += score / 2
+        ratio = [0.0] * len(old)
+        for _, score, j in process.extract(text, old_text, scorer=fuzz.ratio, limit=None):
+            ratio[j] = score
+        topics = [None] * len(old)
         if topic:
             for _, score, j in process.extract(topic, old_topic, scorer=fuzz.ratio, limit=None):
                 if old_topic[j]:
-                    row[j] = (1 - TOPIC_WEIGHT) * row[j] + TOPIC_WEIGHT * score
+                    topics[j] = score
+        row = []
+        for j, r in enumerate(ratio):
+            best_case = _blend((r + 100) / 2, topics[j])
+            t = (r + fuzz.token_set_ratio(text, old_text[j])) / 2 if best_case >= UNSEEN else r
+            row.append(_blend(t, topics[j]))
         rows.append(row)
     return rows
+
+
+UNSEEN = 50.0  # = LOW: a pair that cannot reach it takes part in no decision (assignment, split, merge)
+
+
+def _blend(text_score: float, topic_score: float | None) -> float:
+    return text_score if topic_score is None else (1 - TOPIC_WEIGHT) * text_score + TOPIC_WEIGHT * topic_score
 
 
 # Evidence compares the openings of two answers: enough to tell kept text from

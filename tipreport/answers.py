@@ -297,7 +297,7 @@ def _meta(node: dict, path) -> Meta:
     )
 
 
-def _glossary(node: dict, path) -> dict[str, str]:
+def glossary_from_data(node: dict, path) -> dict[str, str]:
     out = {}
     for key, value in node.items():
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -321,7 +321,7 @@ def from_data(data: Any, path: str | Path = "<answers>") -> AnswersFile:
         doc=data,
         meta=_meta(meta_node, path),
         answers=_answers(fields.get_map(data, "answers", path, "answers file"), path, "answers"),
-        glossary=_glossary(fields.get_map(data, "glossary", path, "answers file"), path),
+        glossary=glossary_from_data(fields.get_map(data, "glossary", path, "answers file"), path),
         retired=_answers(fields.get_map(data, "retired", path, "answers file"), path, "retired"),
     )
 
@@ -415,12 +415,12 @@ def meta_data(meta: Meta) -> Any:
         if key in ("intro", "closing") and value:
             value = block(value)
         m[name] = list(value) if isinstance(value, tuple) else value
-    m["staff_hours"] = [CommentedMap(who=e.who, role=e.role, hours=_num(e.hours))
+    m["staff_hours"] = [CommentedMap(who=e.who, role=e.role, hours=plain_number(e.hours))
                         for e in meta.staff_hours]
     return m
 
 
-def _num(x: float) -> int | float:
+def plain_number(x: float) -> int | float:
     return int(x) if float(x).is_integer() else x
 
 

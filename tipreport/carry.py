@@ -141,7 +141,7 @@ def _carried(qid: str, paras: list[str], old: tuple[str, ...], prior: AnswersFil
     return Answer(qid, text, "carried", prov)
 
 
-def _split_parts(old_id: str, text: str, successors: list[Question], year: int
+def split_parts(old_id: str, text: str, successors: list[Question], year: int
                  ) -> dict[str, tuple[list[str], str, str]]:
     """Each successor's share of a split answer: (paragraphs, action, note)."""
     paras = answers.paragraphs(text)
@@ -182,7 +182,7 @@ def _for_question(q: Question, link: alignmod.Link, prior: AnswersFile, new_q: Q
     successors = alignment.successors(old_id)
     if len(successors) > 1:
         if old_id not in cache:
-            cache[old_id] = _split_parts(old_id, texts[old_id], [new_q.get(s) for s in successors], year)
+            cache[old_id] = split_parts(old_id, texts[old_id], [new_q.get(s) for s in successors], year)
         paras, action, note = cache[old_id][q.id]
         return _carried(q.id, paras, link.old, prior, note), Entry(q.id, link.old, action, len(paras), note)
     paras = answers.paragraphs(texts[old_id])

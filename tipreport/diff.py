@@ -623,10 +623,10 @@ def _old_side(p: Pair, pairs: list[Pair], af: AnswersFile, new_q: Questionnaire,
     if answer is None or answer.blank:
         return "", p.note
     if old_id not in cache:
-        from tipreport.carry import _split_parts
+        from tipreport.carry import split_parts
 
         successors = [new_q.get(x.new) for x in pairs if x.new and old_id in x.old]
-        cache[old_id] = _split_parts(old_id, answer.text, successors, af.meta.year)
+        cache[old_id] = split_parts(old_id, answer.text, successors, af.meta.year)
     paras, _, note = cache[old_id][p.new]
     return join_paragraphs(paras), note
 

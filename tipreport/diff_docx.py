@@ -58,11 +58,11 @@ def render(report: DiffReport, *, author: str = "tipreport", date: datetime | No
     """
     from tipreport import docx_render
 
-    doc = docx_render._open(reference)
-    docx_render._ensure_styles(doc)
+    doc = docx_render.open_document(reference)
+    docx_render.ensure_styles(doc)
     cls = report.new.classification or report.old.classification
     if cls:
-        docx_render._banner(doc, cls)
+        docx_render.add_banner(doc, cls)
     revs = _Revisions(author or "tipreport", date or datetime.now(UTC))
     props = doc.core_properties
     props.title = _title(report)

@@ -23,7 +23,7 @@ QUESTION_STYLE = "Question"
 TABLE_STYLE = "Table Grid"
 
 
-def _open(reference: str | Path | None) -> Any:
+def open_document(reference: str | Path | None) -> Any:
     """A fresh document, or the reference document with its body emptied."""
     import docx
 
@@ -51,7 +51,7 @@ def _clear_body(doc: Any) -> None:
             body.remove(child)
 
 
-def _ensure_styles(doc: Any) -> None:
+def ensure_styles(doc: Any) -> None:
     """Create the styles a post's document may lack, so names always resolve.
 
     A reference document that defines "Question" (or restyles Heading 1) keeps its own
@@ -111,7 +111,7 @@ def _page_field(paragraph: Any) -> None:
     paragraph._p.append(field)
 
 
-def _banner(doc: Any, classification: str) -> None:
+def add_banner(doc: Any, classification: str) -> None:
     odd_even = bool(doc.settings.odd_and_even_pages_header_footer)
     for section in doc.sections:
         parts = [(section.header, False), (section.footer, True)]
@@ -192,9 +192,9 @@ def _properties(doc: Any, sub: Submission) -> None:
 
 def build_document(sub: Submission, reference: str | Path | None = None) -> Any:
     """The python-docx Document, before saving (tests and callers may inspect it)."""
-    doc = _open(reference)
-    _ensure_styles(doc)
-    _banner(doc, sub.meta.classification)
+    doc = open_document(reference)
+    ensure_styles(doc)
+    add_banner(doc, sub.meta.classification)
     _properties(doc, sub)
     _front_matter(doc, sub)
     for section in sub.sections:

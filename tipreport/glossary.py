@@ -47,7 +47,7 @@ def _load_registry(path: str) -> tuple[tuple[str, str], ...]:
     from tipreport import answers, yamlio
 
     data = yamlio.loads_fast(yamlio.read_text(path), path)
-    return tuple(answers._glossary(data, path).items())
+    return tuple(answers.glossary_from_data(data, path).items())
 
 
 def merged(own: dict[str, str], registry: dict[str, str] | None = None) -> dict[str, str]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tipreport.answers import AnswersFile, HoursEntry, Meta, _num
+from tipreport.answers import AnswersFile, HoursEntry, Meta, plain_number
 from tipreport.errors import UsageError
 
 MAX_HOURS = 10_000  # a typo guard: one entry of more than a year of full-time work is a slip
@@ -39,7 +39,7 @@ class HoursReport:
 
 def fmt(hours: float) -> str:
     """30 for 30.0, 7.5 for 7.5: the note reads like a person wrote it."""
-    return str(_num(round(hours, 2)))
+    return str(plain_number(round(hours, 2)))
 
 
 def by_role(entries: Sequence[HoursEntry]) -> tuple[RoleHours, ...]:
@@ -128,7 +128,7 @@ def add(af: AnswersFile, who: str, role: str, hours: float) -> HoursEntry:
     if not isinstance(seq, CommentedSeq):
         seq = CommentedSeq(seq or [])
     seq.fa.set_block_style()  # "staff_hours: []" becomes a block list, like the importer writes
-    seq.append(CommentedMap(who=entry.who, role=entry.role, hours=_num(entry.hours)))
+    seq.append(CommentedMap(who=entry.who, role=entry.role, hours=plain_number(entry.hours)))
     af.set_meta("staff_hours", seq)
     return entry
 
