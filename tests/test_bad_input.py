@@ -85,3 +85,12 @@ def test_good_files_validate(workdir: Path):
     result = run_cli("validate", *sorted((workdir / "answers").glob("*.yaml")))
     assert result.exit_code == 0, result.stderr
     assert "cambodia-2006.yaml: ok (37 answers, questionnaire 2006)" in result.stdout
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-3"])
+def test_staff_hours_must_be_finite_and_not_negative(workdir: Path, value: str):
+    text = _good(workdir).replace("      hours: 20", f"      hours: {value}", 1)
+    path = _write(workdir, "hours.yaml", text)
+    result = run_cli("validate", path)
+    assert result.exit_code == 2
+    assert "meta.staff_hours[0].hours: must be a finite number, not negative" in result.stderr

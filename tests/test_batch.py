@@ -57,3 +57,10 @@ def test_batch_bad_format_and_outdir_is_a_file(tmp_path: Path):
     f.write_text("x")
     r = run_cli("batch", CABLE_2007, "--outdir", f)
     assert r.exit_code == 2 and "is a file; --outdir needs a folder" in r.stderr
+
+
+def test_repeated_format_renders_once(tmp_path: Path):
+    r = run_cli("batch", CABLE_2007, "--outdir", tmp_path / "o", "-f", "cable", "-f", "cable", "--json")
+    assert r.exit_code in (0, 1), r.stderr
+    row = json.loads(r.stdout)[0]
+    assert row["failed"] is None and len(row["rendered"]) == 1

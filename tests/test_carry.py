@@ -385,3 +385,23 @@ def test_prior_questionnaire_not_found_names_the_option(tree, tmp_path):
                      "--prior-questionnaire", tree["q"].parent / "2006.yaml")
     assert result.exit_code == 0, result.stderr
     assert answers.load(tree["out"]).answers["2E"].provenance.questions == ("2F",)
+
+
+def test_fill_keeps_an_officers_placeholder(tree):
+    assert _init(tree).exit_code == 0
+    af = answers.load(tree["out"])
+    reminder = "[insert MOWA figures from the March 2007 meeting with H.E. Ing Kantha Phavi]"
+    af.set_answer_text("2D", reminder)
+    af.set_answer_text("2E", "")
+    af.save(overwrite=True)
+    result = _init(tree, "--fill")
+    assert result.exit_code == 0, result.stderr
+    after = answers.load(tree["out"]).answers
+    assert after["2D"].text == reminder
+    assert after["2E"].text == answers.load(tree["prior"]).answers["2F"].text  # empty: refilled from 2006 2F
+
+
+def test_output_that_is_a_directory(tree):
+    result = _init(tree, out=tree["out"].parent)
+    assert result.exit_code == 2
+    assert "is a directory; give the answers file's name" in result.stderr

@@ -73,3 +73,35 @@ def test_aliases_are_rejected_with_line():
         yamlio.loads(text, "x.yaml")
     assert exc.value.line == 2
     assert "aliases" in exc.value.message
+
+
+def test_write_through_a_symlink_replaces_the_target(tmp_path: Path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "k.yaml").write_text("old: 1\n")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real / "k.yaml")
+    yamlio.atomic_write_text(link, "new: 2\n", overwrite=True)
+    assert link.is_symlink()
+    assert (real / "k.yaml").read_text() == "new: 2\n"
+
+
+def test_new_files_get_the_usual_permissions(tmp_path: Path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        yamlio.atomic_write_text(tmp_path / "n.txt", "x\n", overwrite=False)
+    finally:
+        os.umask(old)
+    assert (tmp_path / "n.txt").stat().st_mode & 0o777 == 0o644
+    (tmp_path / "p.txt").write_text("y\n")
+    (tmp_path / "p.txt").chmod(0o600)
+    yamlio.atomic_write_text(tmp_path / "p.txt", "z\n", overwrite=True)
+    assert (tmp_path / "p.txt").stat().st_mode & 0o777 == 0o600  # an existing file keeps its own
+
+
+def test_control_character_names_its_line():
+    with pytest.raises(InputError) as exc:
+        yamlio.loads("meta:\n  country: Cambodia\n  post: Phnom\x0bPenh\n", "vt.yaml")
+    assert exc.value.line == 3 and "unacceptable character" in exc.value.message

@@ -77,6 +77,7 @@ def one(cable: Path, outdir: Path, stem: str, formats: Sequence[str], force: boo
 def run(cables: Sequence[str | Path], outdir: str | Path, *, formats: Sequence[str] = ("cable",),
         force: bool = False, progress: Callable[[CableOutcome], None] | None = None) -> BatchResult:
     """Process every cable; ``progress`` is called after each (the CLI draws a bar with it)."""
+    formats = list(dict.fromkeys(formats))  # "-f cable -f cable" renders once
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         raise UsageError(f"--format {bad[0]}: choose from {', '.join(FORMATS)}")

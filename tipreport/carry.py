@@ -273,7 +273,7 @@ def fill(existing: AnswersFile, p: Plan) -> tuple[Entry, ...]:
     for a in p.answers:
         e = planned[a.id]
         mine = existing.answers.get(a.id)
-        if mine is not None and not mine.blank:
+        if mine is not None and mine.text.strip():  # even "[insert ...]": the officer's reminder
             out.append(Entry(a.id, e.old, "kept", len(mine.paragraphs), "your answer is kept"))
             continue
         if a.text and mine is None:
@@ -337,6 +337,8 @@ def run(prior_path: Path, questionnaire_path: Path, output: Path | None, *, forc
         raise UsageError("--force and --fill: choose one (replace the file, or fill its empty answers)")
     if output is None and not dry_run:
         raise UsageError("-o/--output is required (or use --dry-run to see the alignment only)")
+    if output is not None and output.is_dir():
+        raise InputError(output, "is a directory; give the answers file's name")
     exists = output is not None and output.exists()
     refused = ""
     if exists and not (force or fill_mode):

@@ -70,8 +70,8 @@ def get_number(node: dict, key: str, path, ctx: str, *, required: bool = False,
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputError(path, f"{ctx}.{key}: expected a number, got {_type_name(value)}",
                          value_line(node, key) or where(node, key))
-    if value < 0:
-        raise InputError(path, f"{ctx}.{key}: must not be negative",
+    if value < 0 or value != value or value in (float("inf"), float("-inf")):
+        raise InputError(path, f"{ctx}.{key}: must be a finite number, not negative",
                          value_line(node, key) or where(node, key))
     return value
 

@@ -16,6 +16,10 @@ HEADER = ("Answers file written by `tipreport import`. It is yours: edit the tex
 
 def run(cable: Path, output: Path, questionnaire_out: Path | None, *, force: bool) -> dict:
     """Import and write both files; refuse to overwrite either unless forced (checked first)."""
+    if questionnaire_out is not None and Path(questionnaire_out).resolve() == Path(output).resolve():
+        raise UsageError(f"{output}: -o and --questionnaire-out name the same file")
+    if Path(output).resolve() == Path(cable).resolve():
+        raise UsageError(f"{output}: -o names the cable being imported")
     for target in filter(None, (output, questionnaire_out)):
         if Path(target).exists() and not force:
             raise UsageError(f"{target}: already exists; pass --force to overwrite it")

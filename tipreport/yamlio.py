@@ -96,7 +96,8 @@ def loads(text: str, path: str | Path = "<string>") -> Any:
             raise InputError(path, problem, mark.line + 1, mark.column + 1) from None
         raise InputError(path, problem) from None
     except YAMLError as exc:
-        raise InputError(path, f"invalid YAML: {str(exc).splitlines()[0]}") from None
+        line, col = _reader_position(text, exc)
+        raise InputError(path, f"invalid YAML: {str(exc).splitlines()[0]}", line, col) from None
     except RecursionError:
         raise InputError(path, "YAML is nested too deeply") from None
     if data is None:
@@ -105,6 +106,15 @@ def loads(text: str, path: str | Path = "<string>") -> Any:
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
         raise InputError(path, f"top level is {kind}; expected a mapping", 1, 1)
     return data
+
+
+def _reader_position(text: str, exc: Exception) -> tuple[int | None, int | None]:
+    """ruamel's ReaderError (a bad character) gives an offset, not a line: turn it into one."""
+    pos = getattr(exc, "position", None)
+    if not isinstance(pos, int) or pos < 0:
+        return None, None
+    before = text[:pos]
+    return before.count("\n") + 1, pos - (before.rfind("\n") + 1) + 1
 
 
 def _duplicate_message(exc: Exception) -> str:
@@ -171,16 +181,21 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, overwrite: bool) -> Non
     """Write via a temp file in the same folder and rename, so a crash never truncates.
 
     ``overwrite`` must be given explicitly: refusing to replace an officer's
-    file is the default everywhere. The old file's permissions are kept.
+    file is the default everywhere. The old file's permissions are kept; a new
+    file gets the usual ones (umask); a symlink is followed, so the file it
+    points to is the one replaced.
     """
     p = Path(path)
+    shown = p
+    if p.is_symlink():
+        p = Path(os.path.realpath(p))
     if p.is_dir():
         raise InputError(p, "is a directory; give a file name")
     if p.exists() and not overwrite:
-        raise UsageError(f"{p}: already exists; pass --force to overwrite it")
+        raise UsageError(f"{shown}: already exists; pass --force to overwrite it")
     folder = p.parent if str(p.parent) else Path(".")
     if not folder.exists():
-        raise InputError(p, f"folder {folder} does not exist")
+        raise InputError(shown, f"folder {folder} does not exist")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -190,8 +205,7 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, overwrite: bool) -> Non
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if p.exists():
-            os.chmod(tmp, p.stat().st_mode & 0o777)
+        os.chmod(tmp, p.stat().st_mode & 0o777 if p.exists() else _default_mode())
         os.replace(tmp, p)
     except OSError as exc:
         _unlink_quietly(tmp)
@@ -199,6 +213,13 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, overwrite: bool) -> Non
     except BaseException:
         _unlink_quietly(tmp)
         raise
+
+
+def _default_mode() -> int:
+    """What open() would give a new file: 0o666 less the umask (mkstemp's is 0o600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def _unlink_quietly(tmp: str) -> None:
