@@ -78,6 +78,9 @@ def test_sentences_cover_a_real_paragraph_word_for_word():
     ("April 1, 2006 to March 31, 2007", (2006, 4), (2007, 3)),
     ("calendar year 2006", (2006, 1), (2006, 12)),
     ("2006-2007", (2006, 1), (2007, 12)),
+    ("1 April 2006 - 31 March 2007", (2006, 4), (2007, 3)),    # not the years 2006-2031
+    ("April 1, 2006 - March 31, 2007", (2006, 4), (2007, 3)),
+    ("2006-04-01 to 2007-03-31", (2006, 4), (2007, 3)),
 ])
 def test_reporting_periods(text, start, end):
     p = stale.parse_period(text)
@@ -106,6 +109,12 @@ def test_year_ranges_are_not_dates():
     text = "From 1996-1999, the government arrested 342 offenders (2000-2004)."
     assert stale.find_dates(text) == ()
     assert [r[:2] for r in stale.find_ranges(text)] == [(1996, 1999), (2000, 2004)]
+
+
+def test_day_first_dates_in_a_sentence_are_not_a_year_range():
+    text = "From 1 March 2005 - 28 February 2006, police arrested 12 traffickers (2005-06)."
+    assert [d.text for d in stale.find_dates(text)] == ["1 March 2005", "28 February 2006"]
+    assert [r[:2] for r in stale.find_ranges(text)] == [(2005, 2006)]
 
 
 # ---------------------------------------------------------------- detectors on real sentences
@@ -239,6 +248,22 @@ def test_known_stale_sentences_of_the_carried_file(draft: Path):
     assert not any(q == "3B" and k != "carried-untouched" for q, k, _ in got)
 
 
+@pytest.mark.parametrize("period", ["1 April 2006 - 31 March 2007", "April 1, 2006 - March 31, 2007",
+                                    "2006-04-01 to 2007-03-31"])
+def test_day_first_reporting_period_reports_the_same_findings(draft: Path, period: str):
+    def found() -> set[tuple[str, str, str]]:
+        return {(f["question"], f["kind"], f["excerpt"]) for f in findings(draft)}
+
+    before = found()  # "March 2006 - March 2007": one month more, no finding of this file in it
+    text = draft.read_text(encoding="utf-8")
+    assert "reporting_period: March 2006 - March 2007\n" in text
+    draft.write_text(text.replace("March 2006 - March 2007", period, 1), encoding="utf-8")
+    after = found()
+    assert ("2E", "stale-date", "February 2006") in after
+    assert ("3F", "stale-figure", "six persons") in after
+    assert after == before
+
+
 def test_line_numbers_follow_hand_wrapped_text(draft: Path):
     text = draft.read_text(encoding="utf-8")
     old = "reported 84 cases of human trafficking, involving 117 perpetrators in 2005."
@@ -266,6 +291,7 @@ def test_filters(draft: Path):
     only = findings(draft, "--only", "stale-figure,past-due", "--question", "3F")
     assert only and {(f["question"], f["kind"]) for f in only} <= {("3F", "stale-figure"),
                                                                     ("3F", "past-due")}
+    assert findings(draft, "--only", "stale-figure,past-due", "--question", "3f") == only
 
 
 @pytest.mark.parametrize("args, message", [

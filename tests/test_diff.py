@@ -388,6 +388,31 @@ def test_docx_written_by_the_command_refuses_to_overwrite(tmp_path):
     assert any(m.get(f"{W}author") == "Desk" for m in _body(out.read_bytes()).iter(f"{W}ins"))
 
 
+def test_docx_with_control_characters_in_answers_and_author(tmp_path):
+    """Word's soft break pasted into an answer, a stray \\x01, or one in --author: XML cannot
+    hold them, so the document gets a space or nothing instead of the command crashing."""
+    import docx
+
+    (tmp_path / "questionnaires").mkdir()
+    shutil.copy(ANSWERS_2007.parent.parent / "questionnaires" / "2007.yaml", tmp_path / "questionnaires")
+    new = tmp_path / "draft.yaml"
+    old_text = "    text: |\n      The government, in cooperation with national"
+    text = ANSWERS_2007.read_text(encoding="utf-8")
+    assert text.count(old_text) == 1
+    new.write_text(text.replace(old_text, '    text: "Soft\\vbreak and a \\x01stray\\x0c one."\n'
+                                "    note: |\n      The government, in cooperation with national"),
+                   encoding="utf-8")
+    out = tmp_path / "d.docx"
+    res = run_cli("diff", ANSWERS_2007, new, "--docx", out, "--author", "J.\x01 Officer\v")
+    assert res.exit_code == 1, res.output  # changes found, file written
+    doc = docx.Document(str(out))
+    body = _body(out.read_bytes())
+    inserted = " ".join(t.text for i in body.iter(f"{W}ins") for t in i.iter(f"{W}t"))
+    assert "Soft break and a stray one." in " ".join(inserted.split())
+    assert {m.get(f"{W}author") for m in body.iter(f"{W}ins")} == {"J. Officer "}
+    assert doc.core_properties.author == "J. Officer "
+
+
 def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 

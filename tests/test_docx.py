@@ -132,6 +132,46 @@ def test_unanswered_marker_is_highlighted(workdir):
     assert texts[texts.index(marker[0].text) - 1].startswith("3B.  ")
 
 
+def test_control_characters_are_made_safe_for_word(workdir):
+    """Word's soft break (U+000B) pasted into an answer, or a stray \\x01, anywhere a string
+    reaches the document: XML cannot hold them, so they become spaces or are dropped."""
+    qpath = workdir / "questionnaires" / "2006.yaml"
+    qtext = qpath.read_text(encoding="utf-8")
+    line = next(ln for ln in qtext.splitlines() if ln.startswith("    text: Is the country a country"))
+    assert '"' not in line and "\\" not in line
+    qtext = qtext.replace(line, '    text: "' + line[10:].replace("Specify", "Specify\\v") + '"')
+    qpath.write_text(qtext.replace("topic: Overview of the Country's Activities, Statistics",
+                                   'topic: "Overview of the\\x01 Country\'s Activities, Statistics"'),
+                     encoding="utf-8")
+    path = workdir / "answers" / "cambodia-2006.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in [
+        ("  signer: MUSSOMELI", '  signer: "MUSSO\\x01MELI"'),
+        ("  subject: 2006 TRAFFICKING", '  subject: "2006\\x02 TRAFFICKING'),
+        ("REPORT FOR CAMBODIA\n", 'REPORT FOR CAMBODIA"\n'),
+        ("  IOM: International Organization for Migration\n",
+         '  IOM: "International\\vOrganization\\x01 for Migration"\n'),
+        ("    text: |\n      Cambodia is a source,",
+         '    text: "Soft\\vbreak, page\\fbreak and a \\x01stray character."\n'
+         "    note: |\n      Cambodia is a source,"),
+    ]:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    assert "\v" in answers.load(path).answers["1A"].text
+    doc = docx.Document(str(_render(workdir, path)))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Soft break, page break and a stray character." in texts
+    assert "Overview of the Country's Activities, Statistics" in texts
+    assert any(t.startswith("1A.  Is the country") and "Specify numbers for each group." in t
+               for t in texts)
+    assert texts[-1] == "MUSSOMELI"
+    assert "Subject: 2006 TRAFFICKING IN PERSONS REPORT FOR CAMBODIA" in texts
+    rows = [[c.text for c in r.cells] for r in doc.tables[0].rows]
+    assert ["IOM", "International Organization for Migration"] in rows
+    assert doc.core_properties.subject == "2006 TRAFFICKING IN PERSONS REPORT FOR CAMBODIA"
+
+
 def _reference(path: Path) -> Path:
     """A post's own document: its fonts, margins, a first-page header, and letterhead text."""
     ref = docx.Document()

@@ -250,3 +250,61 @@ def test_duplicate_label_names_line():
     with pytest.raises(InputError, match="question 3H appears twice") as exc:
         importer.parse(text, "x.txt")
     assert exc.value.line is not None
+
+
+# ---------------------------------------------------------------- nothing is lost (review findings)
+
+
+def _cable_2006_text() -> str:
+    return CABLE_2006.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lead_in", ["Abbreviations used in this cable include:",
+                                     "Abbreviations are used in this \nreport:",
+                                     "ACRONYMS:"])
+def test_glossary_lead_in_wordings(lead_in: str):
+    text = _cable_2006_text().replace("Abbreviations are used in this report: ", lead_in)
+    r = importer.parse(text)
+    assert len(r.glossary) == 33 and r.glossary["WMC"] == "Women's Media Center"
+    assert r.meta.point_of_contact == "Section Chief Margaret McKean (T. 855-023-728-125)"
+
+
+def test_extra_closing_paragraph_is_kept_word_for_word():
+    extra = "3.  (U)  Post will send the 2007 figures septel."
+    text = _cable_2006_text().replace("(T. 855-023-728-125). \n", f"(T. 855-023-728-125). \n \n{extra} \n")
+    r = importer.parse(text)
+    assert r.meta.point_of_contact == "Section Chief Margaret McKean (T. 855-023-728-125)"
+    assert r.meta.total_hours == 30
+    assert "Post will send the 2007 figures septel." in r.meta.closing
+    assert "Political Officers Margaret McKean and Kurt Stoppkotte drafted" in r.meta.closing
+    assert len(r.glossary) == 33
+
+
+def test_underlined_sub_heading_inside_an_answer_is_kept():
+    text = _cable_2006_text().replace(
+        "According to NGO and government reports, although the Law \n",
+        "Implementation \n-------------- \n \nAccording to NGO and government reports, although the Law \n")
+    r = importer.parse(text)
+    a3 = next(a for a in r.answers if a.id == "3A")
+    assert "Implementation" in a3.paragraphs
+    assert r.questionnaire.get("3B").topic == "Penalties for Sexual and Labor Exploitation"
+
+
+def test_numbered_list_inside_the_last_answer_is_not_the_closing():
+    items = ("1.  AFESIP runs shelters. \n \n2.  CWCC gives legal aid. \n \n"
+             "3.  IJM investigates. \n \n")
+    text = _cable_2006_text().replace("with these NGOs is good. \n", f"with these NGOs is good. \n \n{items}")
+    r = importer.parse(text)
+    i4 = next(a for a in r.answers if a.id == "4I")
+    assert i4.paragraphs[-3:] == ["1. AFESIP runs shelters.", "2. CWCC gives legal aid.",
+                                  "3. IJM investigates."]
+    assert r.meta.drafters == "Political Officers Margaret McKean and Kurt Stoppkotte"
+    assert r.meta.total_hours == 30 and r.meta.closing == ""
+
+
+def test_output_and_questionnaire_out_the_same_file_is_refused(tmp_path: Path):
+    same = tmp_path / "x.yaml"
+    result = run_cli("import", CABLE_2007, "-o", same, "--questionnaire-out", same)
+    assert result.exit_code == 2
+    assert "-o and --questionnaire-out name the same file" in result.stderr
+    assert not same.exists()

@@ -326,6 +326,38 @@ def test_final_refuses_without_staff_hours():
     assert res.stdout == ""
 
 
+def test_final_refuses_last_years_text_carried_word_for_word(workdir):
+    path = workdir / "answers" / "draft-2007.yaml"
+    res = run_cli("init", "--from", workdir / "answers" / "cambodia-2006.yaml",
+                  "--questionnaire", workdir / "questionnaires" / "2007.yaml", "-o", path)
+    assert res.exit_code == 0, res.stderr
+    res = run_cli("hours", "add", path, "--who", "Kurt Stoppkotte", "--role", "Political Officer",
+                  "--hours", "20")
+    assert res.exit_code == 0, res.stderr
+    out = workdir / "final.txt"
+    res = run_cli("render", path, "--final", "-o", out)
+    assert res.exit_code == 1 and not out.exists()
+    ids = "2D, 2E, 2F, 2G, 2H, 3A, 3B, 3C, 3D, 3E, 3F, 3G, 3H, 3I"
+    assert res.stderr.splitlines()[1:] == [
+        f"  14 answers carried from last year and never edited: {ids} "
+        "(edit them, or set status: done after review)"]
+    af = answers.load(path)
+    af.set_answer_text("3F", af.answers["3F"].text.replace("84 cases", "49 cases"))
+    for qid in af.answers:
+        if qid not in ("3F", "3I"):
+            af.set_field(qid, "status", "done")  # reviewed: kept as written on purpose
+    af.save(overwrite=True)
+    res = run_cli("render", path, "--final", "-o", out)
+    assert res.exit_code == 1 and not out.exists()
+    assert "  1 answer carried from last year and never edited: 3I (" in res.stderr  # 3F edited
+    af = answers.load(path)
+    af.set_field("3I", "status", "done")
+    af.save(overwrite=True)
+    res = run_cli("render", path, "--final", "-o", out)
+    assert res.exit_code == 0, res.stderr
+    assert "required 20 hours of staff time" in _norm(out.read_text())
+
+
 # ---------------------------------------------------------------- glossary
 
 def test_glossary_override_and_missing_abbreviations(workdir):
@@ -382,6 +414,9 @@ def test_post_template_is_used_and_wrapped(tmp_path):
     ("{{ meta.__class__.__mro__ }}\n", "template not allowed in the sandbox", 1),
     ("line\n{% for q in questions %}\n", "template syntax error: Unexpected end of template", 2),
     ("{% include 'other.j2' %}\n", "template includes 'other.j2', which is not in", 1),
+    ("{% macro f(n) %}\n{{ f(n + 1) }}\n{% endmacro %}\n{{ f(1) }}\n",
+     "template recursion too deep", 2),
+    ("{% include 'post.j2' %}\n", "template recursion too deep", 1),
 ])
 def test_template_errors_name_the_file_and_line(tmp_path, body, message, line):
     tpl = tmp_path / "post.j2"

@@ -26,6 +26,7 @@ from tipreport.diff import (
     ParagraphDiff,
     QuestionDiff,
 )
+from tipreport.docx_render import xml_safe
 
 
 class _Revisions:
@@ -63,7 +64,7 @@ def render(report: DiffReport, *, author: str = "tipreport", date: datetime | No
     cls = report.new.classification or report.old.classification
     if cls:
         docx_render.add_banner(doc, cls)
-    revs = _Revisions(author or "tipreport", date or datetime.now(UTC))
+    revs = _Revisions(xml_safe(author or "") or "tipreport", date or datetime.now(UTC))
     props = doc.core_properties
     props.title = _title(report)
     props.author = props.last_modified_by = revs.author
@@ -79,17 +80,19 @@ def render(report: DiffReport, *, author: str = "tipreport", date: datetime | No
 
 def _title(report: DiffReport) -> str:
     o, n = report.old, report.new
-    return f"TIP report answers: {o.reference_id or o.year} compared with {n.reference_id or n.year}"
+    return xml_safe(f"TIP report answers: {o.reference_id or o.year} compared with "
+                    f"{n.reference_id or n.year}")
 
 
 def _front(doc: Any, report: DiffReport) -> None:
     o, n = report.old, report.new
     doc.add_heading(_title(report), level=1)
-    doc.add_paragraph(f"Old: {o.path} (questionnaire {o.questionnaire}). "
-                      f"New: {n.path} (questionnaire {n.questionnaire}). {report.pairing_text.capitalize()}. "
-                      "Changes to the answers are tracked: accept them all to get the new text.")
+    doc.add_paragraph(xml_safe(
+        f"Old: {o.path} (questionnaire {o.questionnaire}). "
+        f"New: {n.path} (questionnaire {n.questionnaire}). {report.pairing_text.capitalize()}. "
+        "Changes to the answers are tracked: accept them all to get the new text."))
     for note in report.notes:
-        doc.add_paragraph(f"Note: {note}.")
+        doc.add_paragraph(xml_safe(f"Note: {note}."))
     _summary_table(doc, report)
 
 
@@ -111,11 +114,11 @@ def _summary_table(doc: Any, report: DiffReport) -> None:
         row = (q.label, q.topic, f"{q.diff.similarity:.1f}%" if paired else "",
                str(q.diff.words_added), str(q.diff.words_removed), figs)
         for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = text
+            cell.text = xml_safe(text)
 
 
 def _question(doc: Any, q: QuestionDiff, revs: _Revisions) -> None:
-    doc.add_heading(f"{q.label}: {q.topic}" if q.topic else q.label, level=2)
+    doc.add_heading(xml_safe(f"{q.label}: {q.topic}" if q.topic else q.label), level=2)
     if q.status == PAIRED:
         score = f"; alignment score {q.score:.0f}" if q.score is not None else ""
         note = (f"{q.diff.similarity:.1f}% the same; {q.diff.words_added} words added, "
@@ -123,7 +126,7 @@ def _question(doc: Any, q: QuestionDiff, revs: _Revisions) -> None:
         changed = [f for f in q.diff.figures if f.kind == "changed"]
         if changed:
             note += " Changed figures: " + "; ".join(f.label() for f in changed) + "."
-        doc.add_paragraph().add_run(note).italic = True
+        doc.add_paragraph().add_run(xml_safe(note)).italic = True
     for p in q.diff.paragraphs:
         _paragraph(doc, p, revs)
 
@@ -132,7 +135,7 @@ def _paragraph(doc: Any, p: ParagraphDiff, revs: _Revisions) -> None:
     para = doc.add_paragraph()
     first = True
     for s in p.segments:
-        text = (" " if s.space and not first else "") + s.text
+        text = (" " if s.space and not first else "") + xml_safe(s.text)
         first = False
         if s.op == DELETE:
             _tracked(para, "w:del", text, revs)

@@ -13,6 +13,7 @@ reference document uses them.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,14 @@ from tipreport.render import MARKER, Submission
 
 QUESTION_STYLE = "Question"
 TABLE_STYLE = "Table Grid"
+# Characters XML 1.0 cannot hold, which python-docx and lxml refuse with a ValueError.
+_XML_INVALID = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text a Word document can hold: Word's soft line and page breaks (U+000B, U+000C, as
+    pasted from Word) become spaces, other control characters XML forbids are dropped."""
+    return _XML_INVALID.sub("", text.replace("\v", " ").replace("\f", " "))
 
 
 def open_document(reference: str | Path | None) -> Any:
@@ -89,7 +98,7 @@ def _set_text(part: Any, text: str, page_numbers: bool) -> None:
         container.remove(child)
     p = part.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = p.add_run(text)
+    run = p.add_run(xml_safe(text))
     run.bold = True
     if page_numbers:
         p2 = part.add_paragraph()
@@ -126,16 +135,16 @@ def add_banner(doc: Any, classification: str) -> None:
 def _question(doc: Any, q) -> None:
     from docx.enum.text import WD_COLOR_INDEX
 
-    doc.add_paragraph(q.topic or q.label.rstrip("."), style="Heading 2")
+    doc.add_paragraph(xml_safe(q.topic or q.label.rstrip(".")), style="Heading 2")
     p = doc.add_paragraph(style=QUESTION_STYLE)
-    first, *rest = q.text.split("\n\n")
-    p.add_run(f"{q.label}  ").bold = True
+    first, *rest = xml_safe(q.text).split("\n\n")
+    p.add_run(f"{xml_safe(q.label)}  ").bold = True
     p.add_run(first)
     for extra in rest:
         doc.add_paragraph(extra, style=QUESTION_STYLE)
     for para in q.paragraphs:
         ap = doc.add_paragraph(style="Normal")
-        run = ap.add_run(para)
+        run = ap.add_run(xml_safe(para))
         if para == MARKER:
             run.bold = True
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
@@ -160,32 +169,32 @@ def _glossary(doc: Any, entries) -> None:
     flag.set(qn("w:val"), "true")
     for e in entries:
         cells = table.add_row().cells
-        cells[0].text, cells[1].text = e.abbr, e.expansion
+        cells[0].text, cells[1].text = xml_safe(e.abbr), xml_safe(e.expansion)
     for row in table.rows:
         row.cells[0].width, row.cells[1].width = Inches(1.4), Inches(4.6)
 
 
 def _front_matter(doc: Any, sub: Submission) -> None:
     meta = sub.meta
-    doc.add_paragraph(sub.title, style="Title")
+    doc.add_paragraph(xml_safe(sub.title), style="Title")
     lines = [("From", f"Embassy {meta.post}"), ("Subject", meta.subject),
              ("Reference", "; ".join(meta.ref)), ("Reporting period", meta.reporting_period)]
     for label, value in lines:
         if value:
             p = doc.add_paragraph(style="Normal")
             p.add_run(f"{label}: ").bold = True
-            p.add_run(value)
-    for para in sub.intro.split("\n\n"):
+            p.add_run(xml_safe(value))
+    for para in xml_safe(sub.intro).split("\n\n"):
         doc.add_paragraph(para, style="Normal")
 
 
 def _properties(doc: Any, sub: Submission) -> None:
     """Set who and what the file says it is; never leak the drafting machine's user name."""
     props = doc.core_properties
-    props.title = sub.title
-    props.subject = sub.meta.subject
-    props.author = props.last_modified_by = f"Embassy {sub.meta.post}"
-    props.category = sub.meta.classification
+    props.title = xml_safe(sub.title)
+    props.subject = xml_safe(sub.meta.subject)
+    props.author = props.last_modified_by = xml_safe(f"Embassy {sub.meta.post}")
+    props.category = xml_safe(sub.meta.classification)
     props.keywords = "Trafficking in Persons; TIP report"
     props.comments = ""
 
@@ -198,16 +207,16 @@ def build_document(sub: Submission, reference: str | Path | None = None) -> Any:
     _properties(doc, sub)
     _front_matter(doc, sub)
     for section in sub.sections:
-        doc.add_paragraph(section.title, style="Heading 1")
+        doc.add_paragraph(xml_safe(section.title), style="Heading 1")
         for q in section.questions:
             _question(doc, q)
     doc.add_paragraph("Staff Hours and Point of Contact", style="Heading 1")
-    for para in sub.closing.split("\n\n"):
+    for para in xml_safe(sub.closing).split("\n\n"):
         doc.add_paragraph(para, style="Normal")
     if sub.glossary:
         _glossary(doc, sub.glossary)
     if sub.meta.signer.strip():
-        doc.add_paragraph(sub.meta.signer.strip(), style="Normal")
+        doc.add_paragraph(xml_safe(sub.meta.signer.strip()), style="Normal")
     return doc
 
 

@@ -33,9 +33,6 @@ SERIAL = re.compile(r"^(?:UNCLAS|C O N F I D E N T I A L|S E C R E T|CONFIDENTIA
 LABEL = re.compile(r"^(?P<num>[1-9])?(?P<letter>[A-Z])\.\s+(?:\((?P<mark>U|SBU|C|S|FOUO)\)\s*)?")
 MARK = re.compile(r"^\((?P<mark>U|SBU|C|S|FOUO)\)\s+")
 NUMBERED = re.compile(r"^(?P<n>\d{1,2})\.\s+(?:\((?P<mark>U|SBU|C|S)\)\s+)?")
-GLOSSARY_START = re.compile(r"^(?:the following )?abbreviations(?: are)? used(?: in this (?:report|cable))?"
-                            r"\s*(?:are)?\s*:?\s*$|^abbreviations(?: and acronyms)?\s*:\s*$",
-                            re.IGNORECASE)
 GLOSSARY_ENTRY = re.compile(r"^(?P<abbr>[A-Z][A-Za-z0-9&/'.-]*[A-Za-z0-9)](?:\s[A-Z0-9][A-Z0-9&/-]*)?):"
                             r"\s+(?P<exp>\S.*)$")
 PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
@@ -356,7 +353,7 @@ _HOURS = re.compile(
     r"(?:,?\s*including\s+(?P<part>\d+(?:\.\d+)?)\s+hours\s+(?:of|by|from)\s+(?:an?\s+)?(?P<role>[^.]+?))?"
     r"\s*\.", re.IGNORECASE)
 _DRAFTERS = re.compile(r"^(?P<who>.+?)\s+drafted\b", re.IGNORECASE)
-_POC = re.compile(r"\bPOC\s+for\s+this\s+(?:cable|report|submission)\s+is\s+(?P<poc>.+?)\.?\s*$",
+_POC = re.compile(r"\bPOC\s+for\s+this\s+(?:cable|report|submission)\s+is\s+(?P<poc>[^\n]+?)\.?\s*(?:\n|$)",
                   re.IGNORECASE)
 
 
@@ -403,6 +400,26 @@ def _glossary(lines: list[Line]) -> tuple[dict[str, str], str]:
     return glossary, signer
 
 
+_LEAD_IN = re.compile(r"^(?:the\s+following\s+)?(?:abbreviations|acronyms)\b", re.IGNORECASE)
+
+
+def _glossary_start(body: list[Line]) -> int | None:
+    """Index of the line that ends the glossary's lead-in ("Abbreviations are used in this
+    report:", in any wording, even wrapped), when entries follow it; else None."""
+    for k in range(len(body) - 1, -1, -1):
+        if not _LEAD_IN.match(body[k][1].strip()):
+            continue
+        for end in range(k, min(k + 3, len(body))):
+            if _blank(body[end]):
+                break
+            if body[end][1].rstrip().endswith(":"):
+                following = next((ln[1].strip() for ln in body[end + 1:] if not _blank(ln)), "")
+                if GLOSSARY_ENTRY.match(following):
+                    return end
+                break
+    return None
+
+
 def _signer_only(lines: list[Line]) -> tuple[list[Line], str]:
     _, signer = _glossary(lines[-3:]) if lines else ({}, "")
     if signer:
@@ -422,7 +439,7 @@ def parse(text: str, path: str | Path = "<cable>") -> Imported:
     body = _drop_page_breaks(lines[header.body_start:])
     glossary: dict[str, str] = {}
     signer = ""
-    gstart = next((k for k, ln in enumerate(body) if GLOSSARY_START.match(ln[1].strip())), None)
+    gstart = _glossary_start(body)
     if gstart is not None:
         glossary, signer = _glossary(body[gstart + 1:])
         body = body[:gstart]
@@ -439,43 +456,59 @@ def parse(text: str, path: str | Path = "<cable>") -> Imported:
     return _assemble(blocks, header, glossary, signer, path)
 
 
+_CLOSING_WORDS = re.compile(r"\bdrafted\b|\bstaff\s+time\b|\bhours\b|\bPOC\b|point of contact",
+                            re.IGNORECASE)
+
+
+def _is_closing(b: _Block, k: int, last_q: int, last_number: int, list_next: int) -> bool:
+    """The closing paragraph is the next cable paragraph number after the last question.
+
+    A numbered list inside the last answer ("1. AFESIP ... 2. CWCC") also counts
+    up; where the numbers collide, the closing is the one that talks of drafting,
+    staff time or the POC, or carries a classification mark.
+    """
+    if b.kind != "numbered" or k < last_q or b.number < 2:
+        return False
+    if last_number and b.number != last_number + 1:
+        return False
+    return b.number != list_next or bool(b.mark) or bool(_CLOSING_WORDS.search(b.text))
+
+
 def _assemble(blocks: list[_Block], header: _Header, glossary: dict[str, str], signer: str,
               path: str | Path) -> Imported:
-    intro = ""
-    closing = ""
-    last_number = 0
-    topic = ""
+    intro, closing, topic = "", "", ""
+    last_number = list_next = 0
+    last_q = max((k for k, b in enumerate(blocks) if b.kind == "question"), default=-1)
     current: dict | None = None
     entries: list[dict] = []
     warnings: list[str] = []
     marks = False
-    for b in blocks:
-        if b.kind == "heading":
-            topic = b.text
+    for k, b in enumerate(blocks):
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if b.kind == "heading" and nxt is not None and nxt.kind in ("question", "heading"):
+            topic = b.text if nxt.kind == "question" else topic  # a section title above a topic
             continue
         if b.kind == "question":
             if any(e["id"] == b.qid for e in entries):
                 raise InputError(path, f"question {b.qid} appears twice", b.line)
-            qtopic = topic or _inline_topic(b.text)
             marks = marks or bool(b.mark)
-            current = {"id": b.qid, "topic": qtopic, "text": b.text, "paras": [], "line": b.line}
+            current = {"id": b.qid, "topic": topic or _inline_topic(b.text), "text": b.text,
+                       "paras": [], "line": b.line}
             entries.append(current)
-            topic = ""
+            topic, list_next = "", 0
             continue
-        if b.kind == "numbered" and (b.number == last_number + 1 or (not entries and b.number == 1)):
-            last_number = b.number
-            if b.number == 1 and not entries:
-                intro = b.text
-            elif entries:
-                closing = (closing + "\n\n" + b.text).strip() if closing else b.text
-                current = None
+        if b.kind == "numbered" and not entries and b.number == 1 and not intro:
+            intro, last_number = b.text, 1
             continue
-        text = b.text if b.kind != "numbered" else f"{b.number}. {b.text}"
-        if b.kind == "heading":
-            text = b.text
+        if _is_closing(b, k, last_q, last_number, list_next) and not closing:
+            closing, last_number, current = b.text, b.number, None
+            continue
+        text = b.text
+        if b.kind == "numbered":  # a numbered list inside an answer: keep its numbers and marks
+            list_next = b.number + 1
+            text = f"{b.number}. " + (f"({b.mark}) " if b.mark else "") + b.text
         if current is not None:
-            if MARK.match(text):
-                marks = True
+            marks = marks or bool(MARK.match(text))
             current["paras"].append(text)
         elif closing:
             closing += "\n\n" + text
@@ -483,8 +516,6 @@ def _assemble(blocks: list[_Block], header: _Header, glossary: dict[str, str], s
             intro += "\n\n" + text
         else:
             warnings.append(f"line {b.line}: text before the first question was not imported")
-    if topic and current is not None:
-        current["paras"].append(topic)  # a heading with no question below it is text, keep it
     return _result(entries, header, glossary, signer, intro, closing, marks, warnings)
 
 
@@ -517,7 +548,9 @@ def _result(entries, header: _Header, glossary, signer, intro, closing, marks, w
     if m:
         period = re.sub(r"\s+", " ", m.group(1))
     drafters, hours, poc = parse_closing(closing)
-    closing_kept = "" if (drafters and hours) else closing
+    meta = Meta(country="-", post="-", year=0, questionnaire="-", reporting_period="-",
+                classification="-", drafters=drafters, point_of_contact=poc, staff_hours=tuple(hours))
+    closing_kept = "" if _recomposes(closing, meta) else closing
     answers = []
     for e in entries:
         text = join_paragraphs(e["paras"])
@@ -548,6 +581,14 @@ def _result(entries, header: _Header, glossary, signer, intro, closing, marks, w
         signer=signer, staff_hours=tuple(hours), closing=closing_kept,
     )
     return Imported(meta, answers, glossary, questionnaire, closing, warnings)
+
+
+def _recomposes(closing: str, meta: Meta) -> bool:
+    """True when render rebuilds the closing word for word from drafters, hours and POC;
+    otherwise the closing is kept as written, so no word of it is lost."""
+    from tipreport.render import closing_paragraph
+
+    return bool(closing) and closing_paragraph(meta).split() == closing.split()
 
 
 def _partial(entries: list[dict]) -> bool:

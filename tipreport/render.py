@@ -22,7 +22,7 @@ from typing import Any
 
 from tipreport import glossary as glossary_mod
 from tipreport import hours
-from tipreport.answers import AnswersFile, Meta, is_blank, join_paragraphs, paragraphs
+from tipreport.answers import Answer, AnswersFile, Meta, is_blank, join_paragraphs, paragraphs
 from tipreport.errors import FindingsError, InputError, UsageError
 from tipreport.importer import MARK
 from tipreport.questionnaire import Questionnaire
@@ -31,7 +31,9 @@ DEFAULT_WIDTH = 65  # the seed cables' width
 MIN_WIDTH, MAX_WIDTH = 30, 200
 MARKER = "[TODO: NO ANSWER YET]"
 HOURS_MARKER = "[TODO: STAFF HOURS NOT LOGGED]"
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# tipreport/templates links to the top-level templates/ folder, so an installed
+# package (not only a checkout) finds its default template.
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 DEFAULT_TEMPLATE = TEMPLATES / "cable.txt.j2"
 FORMATS = ("cable", "docx")
 _SUFFIX = {"cable": ".txt", "docx": ".docx"}
@@ -112,6 +114,11 @@ def _default_intro(meta: Meta, q: Questionnaire) -> str:
     return text
 
 
+def closing_paragraph(meta: Meta) -> str:
+    """The closing paragraph as render prints it (the importer compares against it)."""
+    return _closing(meta)[0]
+
+
 def _closing(meta: Meta) -> tuple[str, list[str], list[str]]:
     """The closing paragraph, what --final must refuse on, and softer warnings.
 
@@ -160,6 +167,12 @@ def _question(qn, answer_text: str, mark: str | None, section_title: str) -> Ren
                             qtext, tuple(paras), blank)
 
 
+def _carried_unedited(ans: Answer | None) -> bool:
+    """Last year's text word for word that nobody has marked as reviewed (status: done)."""
+    return (ans is not None and ans.provenance.source == "carried" and ans.untouched
+            and ans.status != "done" and not ans.blank)
+
+
 def build(af: AnswersFile, q: Questionnaire, registry: dict[str, str] | None = None) -> Submission:
     """Decide every printed paragraph; the outputs only lay them out."""
     meta = af.meta
@@ -178,6 +191,11 @@ def build(af: AnswersFile, q: Questionnaire, registry: dict[str, str] | None = N
     texts += [t for x in questions for t in (x.topic, x.text)]
     texts += [p for x in questions if not x.blank for p in x.paragraphs]
     use = glossary_mod.used(texts, glossary_mod.merged(af.glossary, registry))
+    unedited = [qn.id for qn in q.questions if _carried_unedited(af.answers.get(qn.id))]
+    if unedited:
+        blockers.insert(0, f"{len(unedited)} answer{'s' if len(unedited) != 1 else ''} carried "
+                        f"from last year and never edited: {', '.join(unedited)} "
+                        "(edit them, or set status: done after review)")
     if not meta.signer.strip():
         blockers.append("meta.signer is empty (the chief of mission's surname signs the cable)")
     if use.missing:
@@ -395,6 +413,9 @@ def cable_text(sub: Submission, width: int = DEFAULT_WIDTH, template: str | Path
                          _template_line(exc, filename)) from None
     except UnicodeDecodeError:
         raise InputError(path, "template is not UTF-8 text") from None
+    except RecursionError as exc:  # a macro or include that calls itself without end
+        raise InputError(path, "template recursion too deep",
+                         _template_line(exc, filename)) from None
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError,
             IndexError, ZeroDivisionError) as exc:
         raise InputError(path, f"template failed: {type(exc).__name__}: {exc}",
@@ -427,7 +448,8 @@ class RenderResult:
 
 
 class FinalRefused(FindingsError):
-    """--final with unanswered questions (or no staff hours, no signer): exit 1, nothing written."""
+    """--final with unanswered questions (or carried answers never edited, no staff hours, no
+    signer): exit 1, nothing written."""
 
     def __init__(self, result: RenderResult) -> None:
         self.result = result

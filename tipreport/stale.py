@@ -115,14 +115,16 @@ _QUALIFIER = (r"(?:(?:the\s+)?(?:early|mid|late|end\s+of(?:\s+the\s+year)?|begin
               r"first\s+half\s+of|second\s+half\s+of|first\s+(?:two|three|four|five|six)\s+months\s+of|"
               r"spring|summer|fall|autumn|winter|fiscal\s+year|fy|calendar\s+year)[\s-]+)")
 DATE = re.compile(
-    r"(?<![\w$-])(?P<qual>" + _QUALIFIER + r")?"
+    r"(?<![\w$-])(?:(?P<iso>" + _YEAR + r")-(?P<isomonth>0[1-9]|1[0-2])-[0-3]\d(?![\w-])|"  # 2006-04-01
+    r"(?P<qual>" + _QUALIFIER + r")?"
     r"(?:(?P<month>" + _MONTH + r")\s+(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+)?"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH + r")\s+)?"
-    r"(?P<year>" + _YEAR + r")(?!\w|,\d|-\d|-year)",
+    r"(?P<year>" + _YEAR + r")(?!\w|,\d|-\d|-year))",
 )
+# "2006-07" is a range, but "1 April 2006 - 31 March 2007" is two dates, not 2006-2031.
 _RANGE = re.compile(
     r"(?:\b(?:from|between)\s+)?(?<![\w-])(?P<a>" + _YEAR + r")\s*(?:-|–|to|through|until|and)\s*"
-    r"(?P<b>" + _YEAR + r"|\d\d)(?![\w-])",
+    r"(?P<b>" + _YEAR + r"|\d\d(?!\s+" + _MONTH + r"[\s,]+" + _YEAR + r"))(?![\w-])",
 )
 _QUAL_MONTHS = [
     (r"first\s+half", (1, 6)), (r"second\s+half", (7, 12)), (r"first\s+two\s+months", (1, 2)),
@@ -188,6 +190,10 @@ def find_dates(text: str) -> tuple[DateRef, ...]:
     ranges = [(m.start(), m.end()) for m in _RANGE.finditer(low)]
     out = []
     for m in DATE.finditer(low):
+        if m.group("iso"):
+            first = last = month_index(int(m.group("iso")), int(m.group("isomonth")))
+            out.append(DateRef(first, last, text[m.start():m.end()], m.start(), m.end()))
+            continue
         if any(a <= m.start("year") < b for a, b in ranges):
             continue
         year = int(m.group("year"))
@@ -220,7 +226,8 @@ def find_ranges(text: str) -> tuple[tuple[int, int, int, int], ...]:
 
 
 def parse_period(text: str) -> Period | None:
-    """'March 2006 - March 2007', 'April 1, 2006 to March 31, 2007', '2006': first to last month."""
+    """'March 2006 - March 2007', 'April 1, 2006 to March 31, 2007', '1 April 2006 - 31 March 2007',
+    '2006-04-01 to 2007-03-31', '2006': first to last month."""
     if not text or not text.strip():
         return None
     dates = find_dates(text)
