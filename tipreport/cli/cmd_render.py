@@ -23,8 +23,9 @@ def render(
     width: int = typer.Option(65, "--width", help="Cable line width in columns."),
     final: bool = typer.Option(
         False, "--final",
-        help="Refuse (exit 1, nothing written) while questions are unanswered, no staff hours "
-             "are logged or no signer is set."),
+        help="Refuse (exit 1, nothing written) while questions are unanswered, answers carried "
+             "from last year are unedited (and not status: done), no staff hours are logged or "
+             "no signer is set."),
     template: Path | None = typer.Option(
         None, "--template", help="The post's own jinja2 cable template (runs sandboxed)."),
     reference_docx: Path | None = typer.Option(
