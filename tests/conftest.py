@@ -36,6 +36,16 @@ def workdir(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def draft(workdir: Path) -> Path:
+    """The real 2006 answers carried into the 2007 questionnaire by `tipreport init`."""
+    out = workdir / "answers" / "draft-2007.yaml"
+    res = run_cli("init", "--from", workdir / "answers" / "cambodia-2006.yaml",
+                  "--questionnaire", workdir / "questionnaires" / "2007.yaml", "-o", out)
+    assert res.exit_code == 0, res.output
+    return out
+
+
 # ---------------------------------------------------------------- suite-wide settings
 
 def pytest_addoption(parser):

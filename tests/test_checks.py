@@ -21,14 +21,6 @@ QUESTIONS_2007 = ["2D", "2E", "2F", "2G", "2H", "3A", "3B", "3C", "3D", "3E", "3
 P2007 = stale.parse_period("March 2006 - March 2007")
 
 
-@pytest.fixture
-def draft(workdir: Path) -> Path:
-    """The real 2006 answers carried into the 2007 questionnaire by `tipreport init`."""
-    out = workdir / "answers" / "draft-2007.yaml"
-    res = run_cli("init", "--from", workdir / "answers" / "cambodia-2006.yaml",
-                  "--questionnaire", workdir / "questionnaires" / "2007.yaml", "-o", out)
-    assert res.exit_code == 0, res.output
-    return out
 
 
 def findings(path: Path, *args: str) -> list[dict]:

@@ -12,16 +12,6 @@ from tipreport import answers, status
 from tipreport.status import Tally, bar
 
 
-@pytest.fixture
-def draft(workdir: Path) -> Path:
-    """The 2006 answers carried into the 2007 questionnaire by `tipreport init`."""
-    out = workdir / "answers" / "draft-2007.yaml"
-    res = run_cli("init", "--from", workdir / "answers" / "cambodia-2006.yaml",
-                  "--questionnaire", workdir / "questionnaires" / "2007.yaml", "-o", out)
-    assert res.exit_code == 0, res.output
-    return out
-
-
 def test_the_imported_2006_submission_is_all_answered():
     report = status.run(ANSWERS_2006)
     # sections of the 2006 questionnaire: 1A-1E, 2A-2J (no 2I), 3A-3N, 4A-4I

@@ -206,10 +206,7 @@ def _provenance(node: Any, path, ctx: str) -> Provenance:
     if not isinstance(node, dict):
         raise InputError(path, f"{ctx}: expected a mapping", None)
     fields.check_known_keys(node, PROV_KEYS, path, ctx)
-    source = fields.get_str(node, "source", path, ctx, default="drafted")
-    if source not in SOURCES:
-        raise InputError(path, f"{ctx}.source: '{source}' is not one of {', '.join(SOURCES)}",
-                         yamlio.value_line(node, "source"))
+    source = fields.get_choice(node, "source", SOURCES, path, ctx, default="drafted")
     qs = tuple(fields.get_str_list(node, "question", path, ctx))
     year = node.get("year")
     return Provenance(
@@ -237,10 +234,7 @@ def _answers(node: dict, path, ctx: str) -> dict[str, Answer]:
         if not isinstance(entry, dict):
             raise InputError(path, f"{ectx}: expected a mapping with text/status/provenance", line)
         fields.check_known_keys(entry, ANSWER_KEYS, path, ectx)
-        status = fields.get_str(entry, "status", path, ectx, default="todo")
-        if status not in STATUSES:
-            raise InputError(path, f"{ectx}.status: '{status}' is not one of {', '.join(STATUSES)}",
-                             yamlio.value_line(entry, "status"))
+        status = fields.get_choice(entry, "status", STATUSES, path, ectx, default="todo")
         text = fields.get_str(entry, "text", path, ectx).strip("\n")
         out[qid] = Answer(
             id=qid,

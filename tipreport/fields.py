@@ -54,6 +54,15 @@ def get_str(node: dict, key: str, path, ctx: str, *, required: bool = False, def
     return str(value)
 
 
+def get_choice(node: dict, key: str, choices: tuple[str, ...], path, ctx: str, *, default: str) -> str:
+    """A text field that must be one of a fixed set (status, provenance source)."""
+    value = get_str(node, key, path, ctx, default=default)
+    if value not in choices:
+        raise InputError(path, f"{ctx}.{key}: '{value}' is not one of {', '.join(choices)}",
+                         value_line(node, key) or where(node, key))
+    return value
+
+
 def get_int(node: dict, key: str, path, ctx: str, *, required: bool = False, default: int = 0) -> int:
     value = _get(node, key, path, ctx, required, default)
     if isinstance(value, bool) or not isinstance(value, int):
