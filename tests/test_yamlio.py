@@ -105,3 +105,11 @@ def test_control_character_names_its_line():
     with pytest.raises(InputError) as exc:
         yamlio.loads("meta:\n  country: Cambodia\n  post: Phnom\x0bPenh\n", "vt.yaml")
     assert exc.value.line == 3 and "unacceptable character" in exc.value.message
+
+
+def test_pasted_control_characters_never_make_the_file_unreadable(workdir: Path):
+    path = workdir / "answers" / "cambodia-2006.yaml"
+    af = answers.load(path)
+    af.set_answer_text("1E", "Soft\x0bbreak and a \x01stray byte from Word.")
+    af.save(overwrite=True)
+    assert answers.load(path).answers["1E"].text == "Soft break and a stray byte from Word."

@@ -194,8 +194,13 @@ def block(text: str) -> Any:
     """Answer text as a YAML literal block: one paragraph a line, blank lines between."""
     from ruamel.yaml.scalarstring import LiteralScalarString
 
-    norm = join_paragraphs(paragraphs(text))
+    norm = _CONTROL.sub("", join_paragraphs(paragraphs(text)))
     return LiteralScalarString(norm + "\n") if norm else ""
+
+
+# Invisible control characters (pasted from Word and the like) that YAML cannot
+# hold; \v and \f already became line joins in paragraphs().
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 # ---------------------------------------------------------------- validation
