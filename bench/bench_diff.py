@@ -12,11 +12,12 @@ per-question text pairs our report compares (the stricter comparison).
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timing import median_s  # bench/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -24,14 +25,6 @@ sys.path.insert(0, str(ROOT))
 OLD = ROOT / "answers" / "cambodia-2006.yaml"
 NEW = ROOT / "answers" / "cambodia-2007.yaml"
 
-
-def median_s(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def seed_pair() -> None:

@@ -5,9 +5,9 @@ Run: python bench/bench_import.py   (target: under 150 ms)
 
 from __future__ import annotations
 
-import statistics
-import time
 from pathlib import Path
+
+from timing import median_ms  # bench/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 CABLES = {
@@ -15,14 +15,6 @@ CABLES = {
     "2007 partial (607 lines)": ROOT / "tests/fixtures/cable-2007-phnompenh-351-tip-report-partial.txt",
 }
 
-
-def median_ms(fn, runs: int = 30) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -9,25 +9,17 @@ Run: python bench/bench_render.py   (targets: cable under 300 ms, Word under 1 s
 from __future__ import annotations
 
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import median_ms  # bench/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ROOT / "answers" / "cambodia-2006.yaml"
 TARGETS_MS = {"cable": 300, "docx": 1000}
 
-
-def median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
 
 
 def cli() -> list[str]:

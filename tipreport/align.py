@@ -100,10 +100,6 @@ class Alignment:
     def link(self, new_id: str) -> Link | None:
         return next((lk for lk in self.links if lk.new == new_id), None)
 
-    def predecessors(self, new_id: str) -> tuple[str, ...]:
-        lk = self.link(new_id)
-        return lk.old if lk else ()
-
     def successors(self, old_id: str) -> tuple[str, ...]:
         return tuple(lk.new for lk in self.links if lk.new is not None and old_id in lk.old)
 

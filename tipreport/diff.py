@@ -123,10 +123,6 @@ class TextDiff:
         return any(p.op != P_EQUAL for p in self.paragraphs)
 
     @property
-    def figures_changed(self) -> bool:
-        return bool(self.figures)
-
-    @property
     def old_words(self) -> int:
         """Length of the old answer in words (a display figure, counted when asked for)."""
         return sum(count_words(side_text(p, "old")) for p in self.paragraphs if p.op != P_INSERT)

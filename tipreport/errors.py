@@ -12,6 +12,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
+EXIT_INTERNAL = 3  # a bug: one line, no traceback (TIPREPORT_DEBUG=1 shows it)
 
 
 class TipreportError(Exception):

@@ -12,8 +12,6 @@ from typing import Any
 from tipreport.errors import InputError
 from tipreport.yamlio import line_of, value_line
 
-_MISSING = object()
-
 
 def where(node: Any, key: Any = None) -> int | None:
     """Best line for a message about ``node[key]`` (or the node)."""

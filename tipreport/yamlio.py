@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -257,8 +257,3 @@ def value_line(node: Any, key: Any) -> int | None:
     except (KeyError, TypeError, AttributeError):
         return None
 
-
-def iter_items(node: Any) -> Iterator[tuple[Any, Any]]:
-    """Items of a mapping, or nothing for anything else (keeps validators short)."""
-    if isinstance(node, dict):
-        yield from node.items()

@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from tipreport import __version__
-from tipreport.errors import EXIT_INPUT, TipreportError
+from tipreport.errors import EXIT_INTERNAL, TipreportError
 
 
 class _Group(TyperGroup):
@@ -30,7 +30,7 @@ class _Group(TyperGroup):
                 raise
             typer.echo(f"tipreport: internal error ({type(exc).__name__}); "
                        "set TIPREPORT_DEBUG=1 for details", err=True)
-            ctx.exit(3)
+            ctx.exit(EXIT_INTERNAL)
 
 
 def _is_cli_signal(exc: Exception) -> bool:
@@ -88,4 +88,4 @@ def main() -> None:
         if os.environ.get("TIPREPORT_DEBUG"):
             raise
         print(f"tipreport: internal error ({type(exc).__name__})", file=sys.stderr)
-        sys.exit(EXIT_INPUT + 1)
+        sys.exit(EXIT_INTERNAL)
