@@ -123,6 +123,7 @@ def run(path: str | Path, *, prior: str | Path | None = None,
         question: str | None = None) -> CheckResult:
     """Check one answers file; ``only`` and ``question`` narrow what is reported."""
     only = validate_kinds(only)
+    question = question.upper() if question else None  # "3f" is 3F, as in diff
     af, q = answers_mod.load_with_questionnaire(path, questionnaire)
     if question is not None and q.get(question) is None:
         raise UsageError(f"--question {question}: not a question of the {q.year} questionnaire "

@@ -10,7 +10,7 @@ section count come from the cable itself, never from a fixed list.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tipreport.answers import Answer, HoursEntry, Meta, Provenance, fingerprint, join_paragraphs
@@ -548,9 +548,6 @@ def _result(entries, header: _Header, glossary, signer, intro, closing, marks, w
     if m:
         period = re.sub(r"\s+", " ", m.group(1))
     drafters, hours, poc = parse_closing(closing)
-    meta = Meta(country="-", post="-", year=0, questionnaire="-", reporting_period="-",
-                classification="-", drafters=drafters, point_of_contact=poc, staff_hours=tuple(hours))
-    closing_kept = "" if _recomposes(closing, meta) else closing
     answers = []
     for e in entries:
         text = join_paragraphs(e["paras"])
@@ -578,8 +575,10 @@ def _result(entries, header: _Header, glossary, signer, intro, closing, marks, w
         to=tuple(header.to), info=tuple(header.info), office=tuple(header.office),
         sensitive=header.sensitive, eo=header.eo, tags=tuple(header.tags), subject=header.subject,
         ref=tuple(header.ref), intro=intro, drafters=drafters, point_of_contact=poc,
-        signer=signer, staff_hours=tuple(hours), closing=closing_kept,
+        signer=signer, staff_hours=tuple(hours),
     )
+    if closing and not _recomposes(closing, meta):
+        meta = replace(meta, closing=closing)  # render could not rebuild it: keep it as written
     return Imported(meta, answers, glossary, questionnaire, closing, warnings)
 
 
@@ -588,7 +587,7 @@ def _recomposes(closing: str, meta: Meta) -> bool:
     otherwise the closing is kept as written, so no word of it is lost."""
     from tipreport.render import closing_paragraph
 
-    return bool(closing) and closing_paragraph(meta).split() == closing.split()
+    return closing_paragraph(meta).split() == closing.split()
 
 
 def _partial(entries: list[dict]) -> bool:

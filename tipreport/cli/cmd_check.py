@@ -66,7 +66,7 @@ def check(
         for f in done:
             typer.echo(f"silenced {f.id}: {f.excerpt}", err=as_json)
     result = checks.run(answers, prior=prior, questionnaire=questionnaire,
-                        only=tuple(only), question=question.upper() if question else None)
+                        only=tuple(only), question=question)
     if as_json:
         from tipreport.cli.output import emit_json
 
