@@ -167,35 +167,22 @@ def _norm(text: str) -> str:
 
 
 def question_scores(old: Sequence[Question], new: Sequence[Question]) -> list[list[float]]:
-    """Likeness 0-100 of every (new, old) pair: rows are new questions, columns old ones.
+    """Likeness 0-100 of every (new, old) pair: rows are new questions, columns old ones."""
+    scores = _Scores(old, new)
+    return [[scores.question(i, j) for j in range(len(old))] for i in range(len(new))]
 
-    rapidfuzz's process.extract scores one query against all choices in C++.
-    The costly token-set score is computed only where it could lift a pair to
-    UNSEEN (the lowest score any decision looks at); elsewhere the plain ratio
-    stands in for it, which changes no assignment, split or merge.
-    """
-    from rapidfuzz import fuzz, process
 
-    old_text = [_norm(q.text) for q in old]
-    old_topic = [_norm(q.topic) for q in old]
-    rows = []
-    for q in new:
-        text, topic = _norm(q.text), _norm(q.topic)
-        ratio = [0.0] * len(old)
-        for _, score, j in process.extract(text, old_text, scorer=fuzz.ratio, limit=None):
-            ratio[j] = score
-        topics = [None] * len(old)
-        if topic:
-            for _, score, j in process.extract(topic, old_topic, scorer=fuzz.ratio, limit=None):
-                if old_topic[j]:
-                    topics[j] = score
-        row = []
-        for j, r in enumerate(ratio):
-            best_case = _blend((r + 100) / 2, topics[j])
-            t = (r + fuzz.token_set_ratio(text, old_text[j])) / 2 if best_case >= UNSEEN else r
-            row.append(_blend(t, topics[j]))
-        rows.append(row)
-    return rows
+def _extract(query: str, choices, scorer) -> list[float] | dict[int, float]:
+    """Scores of one query against a list (a list back) or a {key: text} dict (a dict back)."""
+    from rapidfuzz import process
+
+    found = process.extract(query, choices, scorer=scorer, limit=None)
+    if isinstance(choices, dict):
+        return {key: score for _, score, key in found}
+    out = [0.0] * len(choices)
+    for _, score, j in found:
+        out[j] = score
+    return out
 
 
 UNSEEN = 50.0  # = LOW: a pair that cannot reach it takes part in no decision (assignment, split, merge)
@@ -212,9 +199,17 @@ EVIDENCE_CHARS = 1500
 
 def answer_likeness(a: str, b: str) -> float:
     """How alike two answers are, 0-100 (same measure as question text)."""
+    return _likeness(_opening(a), _opening(b))
+
+
+def _opening(text: str) -> str:
+    return _norm(text[:EVIDENCE_CHARS])
+
+
+def _likeness(x: str, y: str) -> float:
+    """answer_likeness of two openings already normalised."""
     from rapidfuzz import fuzz
 
-    x, y = _norm(a[:EVIDENCE_CHARS]), _norm(b[:EVIDENCE_CHARS])
     return (fuzz.ratio(x, y) + fuzz.token_set_ratio(x, y)) / 2
 
 
@@ -227,22 +222,139 @@ def _text_of(answers: Mapping[str, object] | None, qid: str) -> str:
     return "" if text is None or is_blank(str(text)) else str(text)
 
 
-def _with_evidence(scores: list[list[float]], old: Sequence[Question], new: Sequence[Question],
-                   old_answers, new_answers) -> list[list[float]]:
-    """Lift close candidates whose answers are alike: officers keep text where the question stayed."""
-    out = [list(row) for row in scores]
-    old_texts = [_text_of(old_answers, oq.id) for oq in old]
-    for i, nq in enumerate(new):
-        mine = _text_of(new_answers, nq.id)
-        if not mine or not out[i]:
-            continue
-        best = max(scores[i])
-        for j, theirs in enumerate(old_texts):
-            if not theirs or scores[i][j] < best - CLOSE:
-                continue
-            ev = max(0.0, answer_likeness(mine, theirs) - EVIDENCE_FLOOR) / (100 - EVIDENCE_FLOOR)
-            out[i][j] = scores[i][j] + EVIDENCE_WEIGHT * ev  # may pass 100: shown capped
-    return out
+class _Texts:
+    """One year's answers as the alignment reads them, each derived form worked out once.
+
+    An answer is read by several questions' comparisons (evidence, splits);
+    normalising or splitting it again for each would cost more than the
+    comparisons themselves.
+    """
+
+    def __init__(self, answers: Mapping[str, object] | None, questions: Sequence[Question]) -> None:
+        self.text = [_text_of(answers, q.id) for q in questions]
+        self._memo: dict[tuple[str, int], object] = {}
+
+    def _get(self, kind: str, k: int, make):
+        key = (kind, k)
+        if key not in self._memo:
+            self._memo[key] = make(self.text[k])
+        return self._memo[key]
+
+    def opening(self, k: int) -> str:
+        return self._get("opening", k, _opening)
+
+    def paragraphs(self, k: int) -> list[str]:
+        return self._get("paragraphs", k, paragraphs)
+
+    def paragraph_words(self, k: int) -> list[frozenset[str]]:
+        return self._get("words", k, lambda _: [content_words(p) for p in self.paragraphs(k)])
+
+    def distinct_paragraphs(self, k: int) -> list[str]:
+        """Normalised, without repeats, at most MAX_PARAGRAPHS: what _shared_paragraph compares."""
+        return self._get("distinct", k, lambda _: list(dict.fromkeys(
+            _norm(p) for p in self.paragraphs(k)))[:MAX_PARAGRAPHS])
+
+
+class _Scores:
+    """The likeness matrix, each costly cell worked out only when a decision reads it.
+
+    rapidfuzz's process.extract gives the plain ratios of a whole row in C++;
+    the token-set score costs several times more per pair and is needed only
+    where it could lift a pair to UNSEEN (the lowest score any decision looks
+    at); elsewhere the plain ratio stands in for it, which changes no
+    assignment, split or merge.
+
+    Where both years' answers are known they lift close candidates (within
+    CLOSE of the row's best question score) by up to EVIDENCE_WEIGHT points:
+    officers keep text where the question stayed. Comparing two answers
+    costs more still.
+
+    A decision reads few cells: the assignment only those that can reach the
+    threshold, ``nearest`` only those that could beat the best found so far.
+    Each cell has a cheap upper bound (its token-set score taken as 100, the
+    answers as identical), so the rest are never scored. Every cell read has
+    the value it would have if the whole matrix were computed first.
+    """
+
+    def __init__(self, old: Sequence[Question], new: Sequence[Question],
+                 old_texts: _Texts | None = None, new_texts: _Texts | None = None) -> None:
+        from rapidfuzz import fuzz
+
+        self.n_old, self.n_new = len(old), len(new)
+        self._old_text = [_norm(q.text) for q in old]
+        self._new_text = [_norm(q.text) for q in new]
+        old_topic = [_norm(q.topic) for q in old]
+        self._ratio = [_extract(text, self._old_text, fuzz.ratio) for text in self._new_text]
+        self._topic: list[list[float | None]] = []
+        for q in new:
+            topic, row = _norm(q.topic), [None] * len(old)
+            if topic:
+                found = _extract(topic, old_topic, fuzz.ratio)
+                row = [score if old_topic[j] else None for j, score in enumerate(found)]
+            self._topic.append(row)
+        self._bound = [[_blend((r + 100) / 2, t) for r, t in zip(ratios, topics, strict=True)]
+                       for ratios, topics in zip(self._ratio, self._topic, strict=True)]
+        self._texts = (old_texts, new_texts) if old_texts and new_texts else None
+        self._question: dict[tuple[int, int], float] = {}
+        self._score: dict[tuple[int, int], float] = {}
+        self._row_best: dict[int, float] = {}
+
+    def question(self, i: int, j: int) -> float:
+        """How alike the two questions are, 0-100."""
+        key = (i, j)
+        if key not in self._question:
+            text = self._ratio[i][j]
+            if self._bound[i][j] >= UNSEEN:
+                from rapidfuzz import fuzz
+
+                text = (text + fuzz.token_set_ratio(self._new_text[i], self._old_text[j])) / 2
+            self._question[key] = _blend(text, self._topic[i][j])
+        return self._question[key]
+
+    def __call__(self, i: int, j: int) -> float:
+        """The score decisions read: the question's, lifted by the answers' evidence where weighed."""
+        key = (i, j)
+        if key not in self._score:
+            score = self.question(i, j)
+            if self._weighs_answers(i, j) and score >= self._best_question(i) - CLOSE:
+                old_texts, new_texts = self._texts
+                likeness = _likeness(new_texts.opening(i), old_texts.opening(j))
+                ev = max(0.0, likeness - EVIDENCE_FLOOR) / (100 - EVIDENCE_FLOOR)
+                score += EVIDENCE_WEIGHT * ev  # may pass 100: shown capped
+            self._score[key] = score
+        return self._score[key]
+
+    def upper(self, i: int, j: int) -> float:
+        """A bound the score cannot pass, known without scoring."""
+        if (i, j) in self._score:
+            return self._score[(i, j)]
+        return self._bound[i][j] + (EVIDENCE_WEIGHT if self._weighs_answers(i, j) else 0.0)
+
+    def _weighs_answers(self, i: int, j: int) -> bool:
+        return self._texts is not None and bool(self._texts[1].text[i]) and bool(self._texts[0].text[j])
+
+    def _best_question(self, i: int) -> float:
+        if i not in self._row_best:
+            row = [(i, j) for j in range(self.n_old)]
+            self._row_best[i] = self.question(*row[_best(row, self.question, lambda i, j: self._bound[i][j])])
+        return self._row_best[i]
+
+    def best(self, cells: Sequence[tuple[int, int]]) -> int | None:
+        """Which of the cells scores highest (the first of equals), scoring as few as it can."""
+        return _best(cells, self, self.upper)
+
+
+def _best(cells: Sequence[tuple[int, int]], score, upper) -> int | None:
+    """Index of the best-scoring cell (the first of equals), visiting cells by upper bound, best first."""
+    found: int | None = None
+    top = -math.inf
+    for k in sorted(range(len(cells)), key=lambda k: -upper(*cells[k])):
+        if upper(*cells[k]) < top:
+            break
+        value = score(*cells[k])
+        if value > top or (value == top and k < found):
+            found, top = k, value
+    return found
 
 
 # ---------------------------------------------------------------- assignment
@@ -308,14 +420,18 @@ def fit_paragraphs(paras: Sequence[str], questions: Sequence[Question]) -> list[
     2007 3C asks about labor recruiters, not the 'penalties' both ask about),
     as a share of them; the winner needs twice the runner-up's share.
     """
+    return _fit([content_words(p) for p in paras], questions)
+
+
+def _fit(para_words: Sequence[frozenset[str]], questions: Sequence[Question]) -> list[str | None]:
+    """fit_paragraphs, given each paragraph's content words."""
     vocab = [content_words(f"{q.topic} {q.text}") for q in questions]
     distinct = []
     for k, words in enumerate(vocab):
         others = set().union(*(w for i, w in enumerate(vocab) if i != k))
         distinct.append(words - others)
     out: list[str | None] = []
-    for para in paras:
-        words = content_words(para)
+    for words in para_words:
         fits = [len(words & d) / len(d) if d else 0.0 for d in distinct]
         order = sorted(range(len(fits)), key=lambda k: -fits[k])
         top = fits[order[0]] if order else 0.0
@@ -324,13 +440,15 @@ def fit_paragraphs(paras: Sequence[str], questions: Sequence[Question]) -> list[
     return out
 
 
-def _shared_paragraph(a: str, b: str) -> float:
-    """Likeness of the closest pair of paragraphs of two answers, 0-100."""
-    from rapidfuzz import fuzz
+def _shared_paragraph(pa: Sequence[str], pb: Sequence[str]) -> float:
+    """Likeness (0-100) of the closest pair of paragraphs of two answers (their distinct_paragraphs).
 
-    pa = list(dict.fromkeys(_norm(p) for p in paragraphs(a)))[:MAX_PARAGRAPHS]
-    pb = list(dict.fromkeys(_norm(p) for p in paragraphs(b)))[:MAX_PARAGRAPHS]
-    return max((fuzz.ratio(x, y) for x in pa for y in pb), default=0.0)
+    0 where no pair reaches SAME_PARAGRAPH, which lets rapidfuzz skip most pairs by length alone.
+    """
+    from rapidfuzz import fuzz, process
+
+    found = (process.extractOne(x, pb, scorer=fuzz.ratio, score_cutoff=SAME_PARAGRAPH) for x in pa)
+    return max((hit[1] for hit in found if hit), default=0.0)
 
 
 MAX_PARAGRAPHS = 40  # distinct paragraphs compared per answer: bounds the pairwise cost
@@ -358,37 +476,50 @@ def _share(part: frozenset[str], other: frozenset[str], idf: Mapping[str, float]
     return _weight(part & other, idf) / total if total else 0.0
 
 
-def _part_score(part: frozenset[str], whole: frozenset[str], words: _Words, k: int,
-                idf: Mapping[str, float]) -> float:
-    """0-100: does question k ask this part (what one question dropped or gained)?
+_Part = tuple[frozenset[str], float] | None  # what one question dropped or gained, and its weight
+
+
+def _part(part: frozenset[str], whole: frozenset[str], idf: Mapping[str, float]) -> _Part:
+    """The part with its weight, or None where it is too small a share of the question to count."""
+    total = _weight(part, idf)
+    if not part or total < PART_SHARE * _weight(whole, idf):
+        return None
+    return part, total
+
+
+def _part_score(part: _Part, asker: _Words, k: int, idf: Mapping[str, float]) -> float:
+    """0-100: does question k ask this part?
 
     Half from its whole text, half from its topic heading: a one-word part
     ('labor') is found by chance in many long questions, but only the question
     that is about it names it in its heading.
     """
-    if not part or _weight(part, idf) < PART_SHARE * _weight(whole, idf):
+    if part is None:
         return 0.0
-    return 50.0 * (_share(part, words.full[k], idf) + _share(part, words.gist[k], idf))
+    words, total = part
+    return 50.0 * (_weight(words & asker.full[k], idf) / total + _weight(words & asker.gist[k], idf) / total)
 
 
-def _splits(old, new, main, ow: _Words, nw: _Words, idf, old_answers, new_answers
+def _splits(new, main, ow: _Words, nw: _Words, idf, old_texts: _Texts, new_texts: _Texts
             ) -> dict[int, tuple[int, float]]:
     """Unmatched new question i -> (old question j, score): i asks what j's successor dropped."""
     successor = {j: i for i, j in main.items()}
+    dropped = {j: _part(ow.text[j] - nw.text[i_kept], ow.text[j], idf) for j, i_kept in successor.items()}
     out: dict[int, tuple[int, float]] = {}
     for i, nq in enumerate(new):
         if i in main:
             continue
         best: tuple[float, int] | None = None
+        mine = new_texts.text[i]
         for j, i_kept in successor.items():
-            oq, kept = old[j], new[i_kept]
-            score = _part_score(ow.text[j] - nw.text[i_kept], ow.text[j], nw, i, idf)
-            theirs, mine = _text_of(old_answers, oq.id), _text_of(new_answers, nq.id)
-            if score >= PART_MIN and theirs and nq.id not in fit_paragraphs(paragraphs(theirs), [kept, nq]):
+            score = _part_score(dropped[j], nw, i, idf)
+            theirs = old_texts.text[j]
+            if score >= PART_MIN and theirs and nq.id not in _fit(old_texts.paragraph_words(j),
+                                                                   [new[i_kept], nq]):
                 score = 0.0  # the question says split, but no part of last year's answer belongs here
             if mine and theirs:
-                shared = _shared_paragraph(mine, theirs)
-                score = max(score, shared if shared >= SAME_PARAGRAPH else 0.0)
+                score = max(score, _shared_paragraph(new_texts.distinct_paragraphs(i),
+                                                     old_texts.distinct_paragraphs(j)))
             if score >= PART_MIN and (best is None or score > best[0]):
                 best = (score, j)
         if best is not None:
@@ -399,12 +530,13 @@ def _splits(old, new, main, ow: _Words, nw: _Words, idf, old_answers, new_answer
 def _merges(old, main, ow: _Words, nw: _Words, idf, taken: set[int]) -> dict[int, list[tuple[int, float]]]:
     """Matched new question i -> [(unmatched old j, score)]: i gained what j asked."""
     out: dict[int, list[tuple[int, float]]] = {}
+    gained = {i: _part(nw.text[i] - ow.text[j_main], nw.text[i], idf) for i, j_main in main.items()}
     for j in range(len(old)):
         if j in taken:
             continue
         best: tuple[float, int] | None = None
-        for i, j_main in main.items():
-            score = _part_score(nw.text[i] - ow.text[j_main], nw.text[i], ow, j, idf)
+        for i in main:
+            score = _part_score(gained[i], ow, j, idf)
             if score >= PART_MIN and (best is None or score > best[0]):
                 best = (score, i)
         if best is not None:
@@ -426,7 +558,7 @@ def _pieces(scores, free_new: list[int], free_old: list[int], ow: _Words, nw: _W
     splits: dict[int, tuple[int, float]] = {}
     for j in free_old:
         kids = [(i, 100 * inside(nw.text[i], ow.full[j])) for i in free_new
-                if scores[i][j] >= LOW and i not in splits]
+                if scores(i, j) >= LOW and i not in splits]
         kids = [(i, s) for i, s in kids if s >= 100 * CONTAINED]
         if len(kids) >= 2:
             splits.update({i: (j, s) for i, s in kids})
@@ -436,7 +568,7 @@ def _pieces(scores, free_new: list[int], free_old: list[int], ow: _Words, nw: _W
         if i in splits:
             continue
         parents = [(j, 100 * inside(ow.text[j], nw.full[i])) for j in free_old
-                   if j not in used and scores[i][j] >= LOW]
+                   if j not in used and scores(i, j) >= LOW]
         parents = [(j, s) for j, s in parents if s >= 100 * CONTAINED]
         if len(parents) >= 2:
             merges[i] = parents
@@ -451,32 +583,38 @@ def _reworded(a: Question, b: Question) -> bool:
         " ".join(a.topic.split()).lower() != " ".join(b.topic.split()).lower()
 
 
-def _nearest(row: Sequence[float], ids: Sequence[str]) -> tuple[str, float] | None:
-    if not row:
-        return None
-    k = max(range(len(row)), key=lambda j: row[j])
-    return ids[k], min(row[k], 100.0)
+def _nearest(scores: _Scores, cells: Sequence[tuple[int, int]], ids: Sequence[str]
+             ) -> tuple[str, float] | None:
+    """The best-scoring of a row's or column's cells (named by ids in the same order), capped at 100."""
+    k = scores.best(cells)
+    return None if k is None else (ids[k], min(scores(*cells[k]), 100.0))
 
 
 def align(old_q: Questionnaire, new_q: Questionnaire,
           old_answers: Mapping[str, object] | None = None,
           new_answers: Mapping[str, object] | None = None,
-          *, threshold: float = THRESHOLD) -> Alignment:
-    """Align this year's questionnaire with last year's; answers (id -> Answer or text) are evidence."""
+          *, threshold: float = THRESHOLD, nearest: bool = True) -> Alignment:
+    """Align this year's questionnaire with last year's; answers (id -> Answer or text) are evidence.
+
+    ``nearest=False`` leaves Link.nearest unset: a caller that never shows it
+    (diff) saves scoring most of the retired questions' candidates.
+    """
     old, new = old_q.questions, new_q.questions
-    scores = question_scores(old, new)
-    if old_answers and new_answers:
-        scores = _with_evidence(scores, old, new, old_answers, new_answers)
-    weights = [[s + _tie_break(o, n) if s >= threshold else 0.0 for s, o in zip(row, old, strict=True)]
-               for row, n in zip(scores, new, strict=True)]
-    main = {i: j for i, j in assign(weights) if scores[i][j] >= threshold}
+    old_texts, new_texts = _Texts(old_answers, old), _Texts(new_answers, new)
+    scores = _Scores(old, new, old_texts, new_texts)
+    weights = [[0.0] * len(old) for _ in new]
+    for i, nq in enumerate(new):
+        for j, oq in enumerate(old):
+            if scores.upper(i, j) >= threshold and scores(i, j) >= threshold:
+                weights[i][j] = scores(i, j) + _tie_break(oq, nq)
+    main = {i: j for i, j in assign(weights) if scores(i, j) >= threshold}
     splits: dict[int, tuple[int, float]] = {}
     merges: dict[int, list[tuple[int, float]]] = {}
     groups: dict[int, list[tuple[int, float]]] = {}
     if len(main) < max(len(old), len(new)):  # someone is unmatched: look for splits and merges
         ow, nw = _words(old), _words(new)
         idf = _idf(ow.full + nw.full)
-        splits = _splits(old, new, main, ow, nw, idf, old_answers, new_answers)
+        splits = _splits(new, main, ow, nw, idf, old_texts, new_texts)
         taken = set(main.values()) | {j for j, _ in splits.values()}
         merges = _merges(old, main, ow, nw, idf, taken)
         taken |= {j for extra in merges.values() for j, _ in extra}
@@ -484,19 +622,23 @@ def align(old_q: Questionnaire, new_q: Questionnaire,
         free_old = [j for j in range(len(old)) if j not in taken]
         more, groups = _pieces(scores, free_new, free_old, ow, nw, idf)
         splits.update(more)
-    return _table(old_q, new_q, scores, main, splits, merges, groups)
+    return _table(old_q, new_q, scores, main, splits, merges, groups, nearest)
 
 
-def _table(old_q, new_q, scores, main, splits, merges, groups) -> Alignment:
+def _table(old_q, new_q, scores, main, splits, merges, groups, nearest: bool) -> Alignment:
     """Assemble the links: new questions in this year's order, then retired ones in last year's."""
     old, new = old_q.questions, new_q.questions
+
+    def near(cells: list[tuple[int, int]], ids: list[str]) -> tuple[str, float] | None:
+        return _nearest(scores, cells, ids) if nearest else None
+
     children: dict[int, list[str]] = {}
     for i, j in list(main.items()) + [(i, j) for i, (j, _) in splits.items()]:
         children.setdefault(j, []).append(new[i].id)
     links: list[Link] = []
     for i, nq in enumerate(new):
         if i in main:
-            j, score = main[i], scores[i][main[i]]
+            j, score = main[i], scores(i, main[i])
             ids = (old[j].id,) + tuple(old[k].id for k, _ in merges.get(i, []))
             reworded = _reworded(old[j], nq)
         elif i in splits:
@@ -506,7 +648,8 @@ def _table(old_q, new_q, scores, main, splits, merges, groups) -> Alignment:
             j, score = None, min(s for _, s in groups[i])
             ids, reworded = tuple(old[k].id for k, _ in sorted(groups[i])), True
         else:
-            links.append(Link(nq.id, (), None, "new", nearest=_nearest(scores[i], [q.id for q in old]),
+            links.append(Link(nq.id, (), None, "new", nearest=near([(i, j) for j in range(len(old))],
+                                                                   [q.id for q in old]),
                               note="no question of last year asks this"))
             continue
         if len(ids) > 1:
@@ -524,5 +667,6 @@ def _table(old_q, new_q, scores, main, splits, merges, groups) -> Alignment:
         if new_q.partial:
             note += " (which is partial: the question may lie outside it)"
         links.append(Link(None, (oq.id,), None, "retired",
-                          nearest=_nearest([row[j] for row in scores], [q.id for q in new]), note=note))
+                          nearest=near([(i, j) for i in range(len(new))], [q.id for q in new]),
+                          note=note))
     return Alignment(old_q.year, new_q.year, tuple(links), new_q.partial)

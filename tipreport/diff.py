@@ -595,7 +595,7 @@ def pair_questions(old_af: AnswersFile, old_q: Questionnaire, new_af: AnswersFil
         return "id", [Pair(qid, (qid,), None) for qid in new_q.ids()]
     from tipreport import align
 
-    table = align.align(old_q, new_q, old_af.answers, new_af.answers)
+    table = align.align(old_q, new_q, old_af.answers, new_af.answers, nearest=False)
     return "align", [Pair(lk.new, tuple(lk.old), lk.score, lk.kind, lk.note) for lk in table.links]
 
 
