@@ -330,6 +330,14 @@ class _Scores:
             return self._score[(i, j)]
         return self._bound[i][j] + (EVIDENCE_WEIGHT if self._weighs_answers(i, j) else 0.0)
 
+    def may_reach(self, i: int, level: float) -> list[int]:
+        """Columns of row i whose upper bound reaches level (all others score below it)."""
+        if self._texts is None or not self._texts[1].text[i]:
+            return [j for j, bound in enumerate(self._bound[i]) if bound >= level]
+        old_text = self._texts[0].text
+        return [j for j, bound in enumerate(self._bound[i])
+                if bound >= level or (bound + EVIDENCE_WEIGHT >= level and old_text[j])]
+
     def _weighs_answers(self, i: int, j: int) -> bool:
         return self._texts is not None and bool(self._texts[1].text[i]) and bool(self._texts[0].text[j])
 
@@ -604,9 +612,9 @@ def align(old_q: Questionnaire, new_q: Questionnaire,
     scores = _Scores(old, new, old_texts, new_texts)
     weights = [[0.0] * len(old) for _ in new]
     for i, nq in enumerate(new):
-        for j, oq in enumerate(old):
-            if scores.upper(i, j) >= threshold and scores(i, j) >= threshold:
-                weights[i][j] = scores(i, j) + _tie_break(oq, nq)
+        for j in scores.may_reach(i, threshold):
+            if scores(i, j) >= threshold:
+                weights[i][j] = scores(i, j) + _tie_break(old[j], nq)
     main = {i: j for i, j in assign(weights) if scores(i, j) >= threshold}
     splits: dict[int, tuple[int, float]] = {}
     merges: dict[int, list[tuple[int, float]]] = {}

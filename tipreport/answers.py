@@ -62,7 +62,11 @@ _PLACEHOLDER = re.compile(
 
 def is_blank(text: str) -> bool:
     """Empty, whitespace, or only a placeholder such as TODO, TBD, [insert figures]."""
-    paras = paragraphs(text)
+    return blank_paragraphs(paragraphs(text))
+
+
+def blank_paragraphs(paras: list[str]) -> bool:
+    """is_blank for a text already split into paragraphs."""
     return not paras or all(_PLACEHOLDER.match(p) for p in paras)
 
 

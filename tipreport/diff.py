@@ -25,7 +25,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from tipreport.answers import AnswersFile, is_blank, join_paragraphs, paragraphs
+from tipreport.answers import AnswersFile, blank_paragraphs, paragraphs
 from tipreport.errors import UsageError
 from tipreport.questionnaire import Questionnaire
 
@@ -599,36 +599,35 @@ def pair_questions(old_af: AnswersFile, old_q: Questionnaire, new_af: AnswersFil
     return "align", [Pair(lk.new, tuple(lk.old), lk.score, lk.kind, lk.note) for lk in table.links]
 
 
-def _old_text(af: AnswersFile, ids: tuple[str, ...]) -> str:
-    texts = [af.answers[q].text for q in ids if q in af.answers]
-    return join_paragraphs([p for t in texts for p in paragraphs(t)])
+def _old_paragraphs(af: AnswersFile, ids: tuple[str, ...]) -> list[str]:
+    return [p for q in ids if q in af.answers for p in paragraphs(af.answers[q].text)]
 
 
 def _old_side(p: Pair, pairs: list[Pair], af: AnswersFile, new_q: Questionnaire,
-              cache: dict) -> tuple[str, str]:
-    """The old text a new question is compared with, and a note on where it came from.
+              cache: dict) -> tuple[list[str], str]:
+    """The old paragraphs a new question is compared with, and a note on where they came from.
 
     A split question is compared with the paragraphs the carry gives it (2006
     3B's labor paragraph for 2007 3C), using the carry's own rule, so the diff
     shows what the officer changed rather than what the split moved away.
     """
     if p.kind != "split" or len(p.old) != 1 or not p.new:
-        return _old_text(af, p.old), p.note
+        return _old_paragraphs(af, p.old), p.note
     old_id = p.old[0]
     answer = af.answers.get(old_id)
     if answer is None or answer.blank:
-        return "", p.note
+        return [], p.note
     if old_id not in cache:
         from tipreport.carry import split_parts
 
         successors = [new_q.get(x.new) for x in pairs if x.new and old_id in x.old]
         cache[old_id] = split_parts(old_id, answer.text, successors, af.meta.year)
     paras, _, note = cache[old_id][p.new]
-    return join_paragraphs(paras), note
+    return paras, note
 
 
-def _new_text(af: AnswersFile, qid: str | None) -> str:
-    return af.answers[qid].text if qid and qid in af.answers else ""
+def _new_paragraphs(af: AnswersFile, qid: str | None) -> list[str]:
+    return paragraphs(af.answers[qid].text) if qid and qid in af.answers else []
 
 
 def _topic(q: Questionnaire, qid: str | None) -> str:
@@ -647,13 +646,14 @@ def diff_answers(old_af: AnswersFile, old_q: Questionnaire, new_af: AnswersFile,
     chosen = pairs if question is None else _select(pairs, question.strip().upper(), old_q, new_q)
     rows, cache = [], {}
     for p in chosen:
-        old_text, note = _old_side(p, pairs, old_af, new_q, cache)
-        new_text = _new_text(new_af, p.new)
+        old_paras, note = _old_side(p, pairs, old_af, new_q, cache)
+        new_paras = _new_paragraphs(new_af, p.new)
         status = PAIRED if p.new and p.old else (NEW if p.new else RETIRED)
         topic = _topic(new_q, p.new) or _topic(old_q, p.old[0] if p.old else None)
         rows.append(QuestionDiff(p.new, p.old, status, topic, p.score,
-                                 diff_text(old_text, new_text, figures=status == PAIRED),
-                                 bool(p.old) and is_blank(old_text), bool(p.new) and is_blank(new_text),
+                                 diff_paragraphs(old_paras, new_paras, figures=status == PAIRED),
+                                 bool(p.old) and blank_paragraphs(old_paras),
+                                 bool(p.new) and blank_paragraphs(new_paras),
                                  p.kind, note))
     notes = []
     if new_q.partial and method == "align":
