@@ -160,10 +160,23 @@ def _weight(words: frozenset[str] | set[str], idf: Mapping[str, float]) -> float
 
 # ---------------------------------------------------------------- scores
 
-def _norm(text: str) -> str:
-    from rapidfuzz import utils
+@lru_cache(maxsize=1)
+def _rf():
+    """rapidfuzz, loaded on first use (so `tipreport --help` never loads it) and looked up once.
 
-    return utils.default_process(text)
+    An import statement in a function that runs for every pair costs more
+    than some of the comparisons it serves.
+    """
+    from types import SimpleNamespace
+
+    from rapidfuzz import fuzz, process, utils
+
+    return SimpleNamespace(ratio=fuzz.ratio, token_set_ratio=fuzz.token_set_ratio, extract=process.extract,
+                           extract_one=process.extractOne, default_process=utils.default_process)
+
+
+def _norm(text: str) -> str:
+    return _rf().default_process(text)
 
 
 def question_scores(old: Sequence[Question], new: Sequence[Question]) -> list[list[float]]:
@@ -174,9 +187,7 @@ def question_scores(old: Sequence[Question], new: Sequence[Question]) -> list[li
 
 def _extract(query: str, choices, scorer) -> list[float] | dict[int, float]:
     """Scores of one query against a list (a list back) or a {key: text} dict (a dict back)."""
-    from rapidfuzz import process
-
-    found = process.extract(query, choices, scorer=scorer, limit=None)
+    found = _rf().extract(query, choices, scorer=scorer, limit=None)
     if isinstance(choices, dict):
         return {key: score for _, score, key in found}
     out = [0.0] * len(choices)
@@ -185,6 +196,21 @@ def _extract(query: str, choices, scorer) -> list[float] | dict[int, float]:
     return out
 
 
+def _length_bound(a: str, b: str) -> float:
+    """The highest ratio two texts of these lengths can have: each extra character is an edit."""
+    total = len(a) + len(b)
+    return 100.0 if not total else 100.0 * (1 - abs(len(a) - len(b)) / total)
+
+
+def _first(pair: tuple) -> object:
+    return pair[0]
+
+
+def _second(pair: tuple) -> object:
+    return pair[1]
+
+
+_SLACK = 1e-6  # keeps a bound above a score computed in another order of floating-point steps
 UNSEEN = 50.0  # = LOW: a pair that cannot reach it takes part in no decision (assignment, split, merge)
 
 
@@ -208,9 +234,8 @@ def _opening(text: str) -> str:
 
 def _likeness(x: str, y: str) -> float:
     """answer_likeness of two openings already normalised."""
-    from rapidfuzz import fuzz
-
-    return (fuzz.ratio(x, y) + fuzz.token_set_ratio(x, y)) / 2
+    rf = _rf()
+    return (rf.ratio(x, y) + rf.token_set_ratio(x, y)) / 2
 
 
 def _text_of(answers: Mapping[str, object] | None, qid: str) -> str:
@@ -258,10 +283,9 @@ class _Texts:
 class _Scores:
     """The likeness matrix, each costly cell worked out only when a decision reads it.
 
-    rapidfuzz's process.extract gives the plain ratios of a whole row in C++;
-    the token-set score costs several times more per pair and is needed only
-    where it could lift a pair to UNSEEN (the lowest score any decision looks
-    at); elsewhere the plain ratio stands in for it, which changes no
+    The token-set score costs several times the plain ratio and is needed
+    only where it could lift a pair to UNSEEN (the lowest score any decision
+    looks at); elsewhere the plain ratio stands in for it, which changes no
     assignment, split or merge.
 
     Where both years' answers are known they lift close candidates (within
@@ -271,43 +295,66 @@ class _Scores:
 
     A decision reads few cells: the assignment only those that can reach the
     threshold, ``nearest`` only those that could beat the best found so far.
-    Each cell has a cheap upper bound (its token-set score taken as 100, the
-    answers as identical), so the rest are never scored. Every cell read has
-    the value it would have if the whole matrix were computed first.
+    Each cell has a cheap upper bound, so the rest are never scored: before
+    its ratio is known, the ratio the two texts' lengths allow (with
+    everything else taken as perfect); after, its token-set score taken as
+    100 and the answers as identical. Every cell read has the value it would
+    have if the whole matrix were computed first. ``eager`` works out all
+    the ratios at once (rapidfuzz's process.extract, a row at a time in C++),
+    cheaper for a caller that will read most cells.
     """
 
     def __init__(self, old: Sequence[Question], new: Sequence[Question],
-                 old_texts: _Texts | None = None, new_texts: _Texts | None = None) -> None:
-        from rapidfuzz import fuzz
-
+                 old_texts: _Texts | None = None, new_texts: _Texts | None = None, *,
+                 eager: bool = False) -> None:
+        ratio = _rf().ratio
         self.n_old, self.n_new = len(old), len(new)
         self._old_text = [_norm(q.text) for q in old]
         self._new_text = [_norm(q.text) for q in new]
         old_topic = [_norm(q.topic) for q in old]
-        self._ratio = [_extract(text, self._old_text, fuzz.ratio) for text in self._new_text]
         self._topic: list[list[float | None]] = []
         for q in new:
             topic, row = _norm(q.topic), [None] * len(old)
             if topic:
-                found = _extract(topic, old_topic, fuzz.ratio)
+                found = _extract(topic, old_topic, ratio)
                 row = [score if old_topic[j] else None for j, score in enumerate(found)]
             self._topic.append(row)
-        self._bound = [[_blend((r + 100) / 2, t) for r, t in zip(ratios, topics, strict=True)]
-                       for ratios, topics in zip(self._ratio, self._topic, strict=True)]
+        self._ratio: list[list[float | None]] = [[None] * len(old) for _ in new]
+        self._bound = [[_blend((_length_bound(a, b) + 100) / 2, t) + _SLACK
+                        for b, t in zip(self._old_text, topics, strict=True)]
+                       for a, topics in zip(self._new_text, self._topic, strict=True)]
+        if eager:
+            for i, text in enumerate(self._new_text):
+                for j, r in enumerate(_extract(text, self._old_text, ratio)):
+                    self._set_ratio(i, j, r)
         self._texts = (old_texts, new_texts) if old_texts and new_texts else None
         self._question: dict[tuple[int, int], float] = {}
         self._score: dict[tuple[int, int], float] = {}
         self._row_best: dict[int, float] = {}
 
+    def _set_ratio(self, i: int, j: int, r: float) -> None:
+        self._ratio[i][j] = r
+        self._bound[i][j] = _blend((r + 100) / 2, self._topic[i][j])
+
+    def _known_ratio(self, i: int, j: int) -> float:
+        r = self._ratio[i][j]
+        if r is None:
+            r = _rf().ratio(self._new_text[i], self._old_text[j])
+            self._set_ratio(i, j, r)
+        return r
+
+    def tight_upper(self, i: int, j: int) -> float:
+        """upper() once the cheap part of the score (the plain ratio) is known."""
+        self._known_ratio(i, j)
+        return self.upper(i, j)
+
     def question(self, i: int, j: int) -> float:
         """How alike the two questions are, 0-100."""
         key = (i, j)
         if key not in self._question:
-            text = self._ratio[i][j]
+            text = self._known_ratio(i, j)
             if self._bound[i][j] >= UNSEEN:
-                from rapidfuzz import fuzz
-
-                text = (text + fuzz.token_set_ratio(self._new_text[i], self._old_text[j])) / 2
+                text = (text + _rf().token_set_ratio(self._new_text[i], self._old_text[j])) / 2
             self._question[key] = _blend(text, self._topic[i][j])
         return self._question[key]
 
@@ -331,38 +378,45 @@ class _Scores:
         return self._bound[i][j] + (EVIDENCE_WEIGHT if self._weighs_answers(i, j) else 0.0)
 
     def may_reach(self, i: int, level: float) -> list[int]:
-        """Columns of row i whose upper bound reaches level (all others score below it)."""
+        """Columns of row i that may score level or more (all others score below it)."""
         if self._texts is None or not self._texts[1].text[i]:
-            return [j for j, bound in enumerate(self._bound[i]) if bound >= level]
-        old_text = self._texts[0].text
-        return [j for j, bound in enumerate(self._bound[i])
-                if bound >= level or (bound + EVIDENCE_WEIGHT >= level and old_text[j])]
+            maybe = [j for j, bound in enumerate(self._bound[i]) if bound >= level]
+        else:
+            old_text = self._texts[0].text
+            maybe = [j for j, bound in enumerate(self._bound[i])
+                     if bound >= level or (bound + EVIDENCE_WEIGHT >= level and old_text[j])]
+        return [j for j in maybe if self.tight_upper(i, j) >= level]
 
     def _weighs_answers(self, i: int, j: int) -> bool:
         return self._texts is not None and bool(self._texts[1].text[i]) and bool(self._texts[0].text[j])
 
     def _best_question(self, i: int) -> float:
+        """The row's highest question score (-inf for an empty row), visiting cells best bound first."""
         if i not in self._row_best:
-            row = [(i, j) for j in range(self.n_old)]
-            self._row_best[i] = self.question(*row[_best(row, self.question, lambda i, j: self._bound[i][j])])
+            top = -math.inf
+            for j, bound in sorted(enumerate(self._bound[i]), key=_second, reverse=True):
+                if bound < top:
+                    break
+                self._known_ratio(i, j)
+                if self._bound[i][j] >= top:
+                    top = max(top, self.question(i, j))
+            self._row_best[i] = top
         return self._row_best[i]
 
     def best(self, cells: Sequence[tuple[int, int]]) -> int | None:
-        """Which of the cells scores highest (the first of equals), scoring as few as it can."""
-        return _best(cells, self, self.upper)
-
-
-def _best(cells: Sequence[tuple[int, int]], score, upper) -> int | None:
-    """Index of the best-scoring cell (the first of equals), visiting cells by upper bound, best first."""
-    found: int | None = None
-    top = -math.inf
-    for k in sorted(range(len(cells)), key=lambda k: -upper(*cells[k])):
-        if upper(*cells[k]) < top:
-            break
-        value = score(*cells[k])
-        if value > top or (value == top and k < found):
-            found, top = k, value
-    return found
+        """Which of the cells scores highest (the first of equals), visiting cells best bound first."""
+        found: int | None = None
+        top = -math.inf
+        for bound, k in sorted(((self.upper(*cell), k) for k, cell in enumerate(cells)), key=_first,
+                               reverse=True):
+            if bound < top:  # bounds taken before scoring: scoring may tighten them, never loosen
+                break
+            if self.tight_upper(*cells[k]) < top:
+                continue
+            value = self(*cells[k])
+            if value > top or (value == top and k < found):
+                found, top = k, value
+        return found
 
 
 # ---------------------------------------------------------------- assignment
@@ -453,9 +507,8 @@ def _shared_paragraph(pa: Sequence[str], pb: Sequence[str]) -> float:
 
     0 where no pair reaches SAME_PARAGRAPH, which lets rapidfuzz skip most pairs by length alone.
     """
-    from rapidfuzz import fuzz, process
-
-    found = (process.extractOne(x, pb, scorer=fuzz.ratio, score_cutoff=SAME_PARAGRAPH) for x in pa)
+    rf = _rf()
+    found = (rf.extract_one(x, pb, scorer=rf.ratio, score_cutoff=SAME_PARAGRAPH) for x in pa)
     return max((hit[1] for hit in found if hit), default=0.0)
 
 
@@ -609,7 +662,7 @@ def align(old_q: Questionnaire, new_q: Questionnaire,
     """
     old, new = old_q.questions, new_q.questions
     old_texts, new_texts = _Texts(old_answers, old), _Texts(new_answers, new)
-    scores = _Scores(old, new, old_texts, new_texts)
+    scores = _Scores(old, new, old_texts, new_texts, eager=nearest)
     weights = [[0.0] * len(old) for _ in new]
     for i, nq in enumerate(new):
         for j in scores.may_reach(i, threshold):

@@ -39,6 +39,7 @@ PAIRED, NEW, RETIRED = "paired", "new", "retired"
 # not part of a word such as "G7", "10th", "2005-2006" or "U.S.-1".
 # (the look-behind sits after the first digit so the scan can skip to digits quickly)
 _NUMBER_IN_TEXT = re.compile(r"\d(?<![\w.,'\u2019/-]\d)\d*(?:[.,]\d+)*%?(?![\w'\u2019/-]|[.,]\w)")
+_DIGIT = re.compile(r"\d")
 _SENTENCE_BREAKS = (". ", "; ", "? ", "! ", ": ")
 
 # Share of words (0-100) two edited paragraphs must have in common, in order, to be shown
@@ -321,8 +322,7 @@ def _figures(old: list[Found], new: list[Found], small: bool) -> list[FigureChan
     order; in a rewritten passage the numbers are listed as dropped and added,
     because pairing them there would invent correspondences.
     """
-    common = Counter(n for n, _, _ in old) & Counter(n for n, _, _ in new)
-    o_left, n_left = _minus(old, common), _minus(new, common)
+    o_left, n_left = _unshared(old, new)
     out: list[FigureChange] = []
     if small:
         for year in (True, False):
@@ -337,15 +337,19 @@ def _figures(old: list[Found], new: list[Found], small: bool) -> list[FigureChan
     return out
 
 
-def _minus(items: list[Found], common: Counter) -> list[Found]:
-    left = Counter(common)
-    out = []
-    for item in items:
-        if left[item[0]]:
-            left[item[0]] -= 1
+def _unshared(old: list[Found], new: list[Found]) -> tuple[list[Found], list[Found]]:
+    """Both sides without the figures they share: each old one cancels the first equal new one left.
+
+    An edit holds a handful of figures, so pairwise search beats building counters.
+    """
+    o_left, n_left = [], list(new)
+    for item in old:
+        k = next((k for k, other in enumerate(n_left) if other[0] == item[0]), None)
+        if k is None:
+            o_left.append(item)
         else:
-            out.append(item)
-    return out
+            del n_left[k]
+    return o_left, n_left
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -401,8 +405,7 @@ def _changed_paragraph(old: str, new: str, tally: _Tally) -> tuple[Segment, ...]
     ta, tb = old[p:len(old) - s].split(), new[p:len(new) - s].split()
     segs: list[Segment] = [Segment(EQUAL, head, False)] if head else []
     figures = tally.figures is not None
-    if figures:
-        off_a, off_b = _offsets(ta, p), _offsets(tb, p)
+    offsets: tuple[list[int], list[int]] | None = None  # worked out for the first edit with a digit
     for tag, i1, i2, j1, j2 in word_ops(ta, tb):
         if tag == EQUAL:
             text = " ".join(tb[j1:j2])
@@ -416,9 +419,10 @@ def _changed_paragraph(old: str, new: str, tally: _Tally) -> tuple[Segment, ...]
         if ins_text:
             segs.append(Segment(INSERT, ins_text, True))
             tally.added += j2 - j1
-        if figures:
-            olds = _numbers(del_text, off_a[i1], old)
-            news = _numbers(ins_text, off_b[j1], new)
+        if figures and (_DIGIT.search(del_text) or _DIGIT.search(ins_text)):
+            offsets = offsets or (_offsets(ta, p), _offsets(tb, p))
+            olds = _numbers(del_text, offsets[0][i1], old)
+            news = _numbers(ins_text, offsets[1][j1], new)
             if olds or news:
                 small = max(i2 - i1, j2 - j1) <= 2 * max(len(olds), len(news)) + _SMALL_EDIT
                 tally.figures += _figures(olds, news, small)
