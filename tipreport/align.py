@@ -668,7 +668,7 @@ def align(old_q: Questionnaire, new_q: Questionnaire,
         for j in scores.may_reach(i, threshold):
             if scores(i, j) >= threshold:
                 weights[i][j] = scores(i, j) + _tie_break(old[j], nq)
-    main = {i: j for i, j in assign(weights) if scores(i, j) >= threshold}
+    main = {i: j for i, j in assign(weights) if weights[i][j]}  # a weight is 0 or above threshold
     splits: dict[int, tuple[int, float]] = {}
     merges: dict[int, list[tuple[int, float]]] = {}
     groups: dict[int, list[tuple[int, float]]] = {}
