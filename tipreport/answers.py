@@ -33,14 +33,21 @@ PROV_KEYS = {"source", "cable", "year", "question", "fingerprint", "note"}
 
 # ---------------------------------------------------------------- text helpers
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def paragraphs(text: str) -> list[str]:
     """Paragraphs of an answer: blank lines separate, wrapped lines join with one space."""
     out = []
-    for block in re.split(r"\n[ \t]*\n", text.strip("\n")):
-        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
-        if lines:
-            out.append(" ".join(lines))
+    for block in _BLANK_LINE.split(text.strip("\n")):
+        line = _join_lines(block)
+        if line:
+            out.append(line)
     return out
+
+
+def _join_lines(block: str) -> str:
+    return " ".join(filter(None, map(str.strip, block.splitlines())))
 
 
 def join_paragraphs(paras: list[str]) -> str:
@@ -62,6 +69,9 @@ _PLACEHOLDER = re.compile(
 
 def is_blank(text: str) -> bool:
     """Empty, whitespace, or only a placeholder such as TODO, TBD, [insert figures]."""
+    first = _join_lines(_BLANK_LINE.split(text.strip("\n"), maxsplit=1)[0])
+    if first and not _PLACEHOLDER.match(first):
+        return False  # the usual answer, told without splitting the rest of it
     return blank_paragraphs(paragraphs(text))
 
 

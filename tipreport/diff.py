@@ -352,58 +352,17 @@ def _unshared(old: list[Found], new: list[Found]) -> tuple[list[Found], list[Fou
     return o_left, n_left
 
 
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the common prefix, by halving (slice comparisons run in C)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    lo, hi = 0, limit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid:len(a) - lo] == b[len(b) - mid:len(b) - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _trim(old: str, new: str) -> tuple[int, int]:
-    """Shared head and tail of two paragraphs, cut at spaces so no word is split.
-
-    Most year-over-year edits touch a few words of a long paragraph: only the
-    part between the shared head and tail is tokenised and compared.
-    """
-    p = _common_prefix(old, new)
-    while p > 0 and not old[p - 1].isspace():
-        p -= 1
-    s = _common_suffix(old, new, min(len(old), len(new)) - p)
-    while s > 0 and not old[len(old) - s].isspace():
-        s -= 1
-    return p, s
-
-
-def _offsets(toks: list[str], start: int) -> list[int]:
-    """Where each token of a single-spaced passage starts, the passage starting at ``start``."""
-    return [start + c + k for k, c in enumerate(accumulate(map(len, toks), initial=0))]
+def _offsets(toks: list[str]) -> list[int]:
+    """Where each token starts in the tokens joined by single spaces."""
+    return [c + k for k, c in enumerate(accumulate(map(len, toks), initial=0))]
 
 
 def _changed_paragraph(old: str, new: str, tally: _Tally) -> tuple[Segment, ...]:
-    old, new = " ".join(old.split()), " ".join(new.split())
+    ta, tb = old.split(), new.split()
+    old, new = " ".join(ta), " ".join(tb)
     tally.old_chars += len(old)
     tally.new_chars += len(new)
-    p, s = _trim(old, new)
-    tally.equal += p + s
-    head, tail = new[:p].rstrip(), new[len(new) - s:].lstrip()
-    ta, tb = old[p:len(old) - s].split(), new[p:len(new) - s].split()
-    segs: list[Segment] = [Segment(EQUAL, head, False)] if head else []
+    segs: list[Segment] = []
     figures = tally.figures is not None
     offsets: tuple[list[int], list[int]] | None = None  # worked out for the first edit with a digit
     for tag, i1, i2, j1, j2 in word_ops(ta, tb):
@@ -420,14 +379,12 @@ def _changed_paragraph(old: str, new: str, tally: _Tally) -> tuple[Segment, ...]
             segs.append(Segment(INSERT, ins_text, True))
             tally.added += j2 - j1
         if figures and (_DIGIT.search(del_text) or _DIGIT.search(ins_text)):
-            offsets = offsets or (_offsets(ta, p), _offsets(tb, p))
+            offsets = offsets or (_offsets(ta), _offsets(tb))
             olds = _numbers(del_text, offsets[0][i1], old)
             news = _numbers(ins_text, offsets[1][j1], new)
             if olds or news:
                 small = max(i2 - i1, j2 - j1) <= 2 * max(len(olds), len(news)) + _SMALL_EDIT
                 tally.figures += _figures(olds, news, small)
-    if tail:
-        segs.append(Segment(EQUAL, tail, True))
     return _tidy(segs)
 
 
@@ -519,6 +476,10 @@ def diff_paragraphs(old: list[str], new: list[str], *, figures: bool = True) -> 
     tally = _Tally(figures=[] if figures else None)
     out: list[ParagraphDiff] = []
     block: list[int] = []
+    if not old or not new:  # a new or retired question, or an answer left blank: all of it went or came
+        out = [ParagraphDiff(P_DELETE, k, None, _whole(DELETE, p, tally)) for k, p in enumerate(old)]
+        out += [ParagraphDiff(P_INSERT, None, k, _whole(INSERT, p, tally)) for k, p in enumerate(new)]
+        return _text_diff(out, tally)
     for tag, i1, i2, j1, j2 in Indel.opcodes(old, new).as_list():
         if tag != EQUAL:
             block = [block[0], i2, block[2], j2] if block else [i1, i2, j1, j2]
@@ -530,6 +491,10 @@ def diff_paragraphs(old: list[str], new: list[str], *, figures: bool = True) -> 
                 for k in range(i2 - i1)]
     if block:
         out += _block(old, new, *block, tally)
+    return _text_diff(out, tally)
+
+
+def _text_diff(out: list[ParagraphDiff], tally: _Tally) -> TextDiff:
     total = tally.old_chars + tally.new_chars
     similarity = 100.0 if not total else round(min(100.0, 200.0 * tally.equal / total), 1)
     return TextDiff(tuple(out), tally.added, tally.removed, similarity, tuple(tally.figures or ()))
