@@ -240,12 +240,12 @@ def _paragraph(p: ParagraphDiff, color: bool) -> str:
 
 
 def _segment(op: str, text: str, color: bool) -> str:
-    from tipreport.diff import number_pieces
-
     if op == "equal":
         return text
     if not color:
         return f"[-{text}-]" if op == "delete" else f"{{+{text}+}}"
+    from tipreport.diff import number_pieces
+
     base = _RED if op == "delete" else _GREEN
     body = "".join(f"{_BOLD_UL}{piece}{_RESET}{base}" if is_num else piece
                    for piece, is_num in number_pieces(text))
