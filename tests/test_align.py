@@ -277,6 +277,75 @@ def test_any_subsets_of_the_real_pair_give_a_sound_table(q6, q7, a6, old_keep, n
             assert lk.new in ("3B", "3C") and lk.kind == "split"
 
 
+# ---------------------------------------------------------------- lazy scoring
+
+def _eager_scores(old, new) -> list[list[float]]:
+    """The question score of every pair, computed the plain way: every ratio, every token-set score."""
+    from rapidfuzz import fuzz, utils
+
+    norm = utils.default_process
+    rows = []
+    for n in new:
+        row = []
+        for o in old:
+            r = fuzz.ratio(norm(n.text), norm(o.text))
+            topic = fuzz.ratio(norm(n.topic), norm(o.topic)) if norm(n.topic) and norm(o.topic) else None
+            best_case = (r + 100) / 2 if topic is None else 0.5 * (r + 100) / 2 + 0.5 * topic
+            text = (r + fuzz.token_set_ratio(norm(n.text), norm(o.text))) / 2 if best_case >= 50 else r
+            row.append(text if topic is None else 0.5 * text + 0.5 * topic)
+        rows.append(row)
+    return rows
+
+
+def test_question_scores_equal_the_plain_computation(q6, q7):
+    ours, plain = align.question_scores(q6.questions, q7.questions), _eager_scores(q6.questions, q7.questions)
+    assert [value for row in ours for value in row] == \
+        pytest.approx([value for row in plain for value in row], abs=1e-9)
+
+
+@given(old_keep=st.lists(st.booleans(), min_size=37, max_size=37),
+       new_keep=st.lists(st.booleans(), min_size=14, max_size=14), with_answers=st.booleans())
+def test_lazy_and_eager_scoring_make_the_same_table(q6, q7, a6, a7, old_keep, new_keep, with_answers):
+    """diff reads few cells (nearest=False, ratios worked out one by one); init reads many
+    (nearest=True, all ratios up front). Both must pair the same way with the same scores."""
+    old = _with(q6, lambda x: old_keep[q6.ids().index(x.id)])
+    new = _with(q7, lambda x: new_keep[q7.ids().index(x.id)])
+    args = (a6, a7) if with_answers else ()
+    eager, lazy = align.align(old, new, *args), align.align(old, new, *args, nearest=False)
+    assert [dataclasses.replace(lk, nearest=None) for lk in eager.links] == list(lazy.links)
+    assert all(lk.nearest is None for lk in lazy.links)
+
+
+@given(old_keep=st.lists(st.booleans(), min_size=37, max_size=37),
+       new_keep=st.lists(st.booleans(), min_size=14, max_size=14))
+def test_nearest_is_the_best_of_all_scores(q6, q7, old_keep, new_keep):
+    """The search that stops at the first bound below the best found gives the true best."""
+    old = _with(q6, lambda x: old_keep[q6.ids().index(x.id)])
+    new = _with(q7, lambda x: new_keep[q7.ids().index(x.id)])
+    if not old.questions or not new.questions:
+        return
+    scores = _eager_scores(old.questions, new.questions)
+    for lk in align.align(old, new).links:
+        if lk.kind == "new":
+            row = scores[new.ids().index(lk.new)]
+            cells = list(zip(row, old.ids(), strict=True))
+        elif lk.kind == "retired":
+            j = old.ids().index(lk.old[0])
+            cells = [(row[j], qid) for row, qid in zip(scores, new.ids(), strict=True)]
+        else:
+            continue
+        top = max(score for score, _ in cells)
+        assert lk.nearest[1] == pytest.approx(min(top, 100.0), abs=1e-9)
+        assert lk.nearest[0] == next(qid for score, qid in cells if score == top)
+
+
+@given(st.text(alphabet="ab .", max_size=40), st.text(alphabet="ab .", max_size=40))
+def test_length_bound_is_never_below_the_ratio(a, b):
+    from rapidfuzz import fuzz
+
+    assert fuzz.ratio(a, b) <= align._length_bound(a, b) + align._SLACK
+
+
 # ---------------------------------------------------------------- paragraphs of a split answer
 
 def test_fit_paragraphs_puts_2006_3b_paragraphs_where_the_officers_did(q7, a6, a7):
