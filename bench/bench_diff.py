@@ -41,6 +41,7 @@ def seed_pair() -> None:
     def full() -> None:  # what `tipreport diff` computes and prints, files already loaded
         from tipreport.cli.cmd_diff import render_terminal
 
+        align._stem.cache_clear()  # a CLI run starts with no word stems cached
         render_terminal(diff.diff_answers(old_af, old_q, new_af, new_q))
 
     pairing = diff.pair_questions(old_af, old_q, new_af, new_q)
@@ -48,6 +49,7 @@ def seed_pair() -> None:
     def given() -> None:  # the same, with the alignment already made
         from tipreport.cli.cmd_diff import render_terminal
 
+        align._stem.cache_clear()
         render_terminal(diff.diff_answers(old_af, old_q, new_af, new_q, pairing=pairing))
 
     t_full = median_s(full, 30)

@@ -364,6 +364,13 @@ def test_fit_paragraphs_says_when_it_cannot_tell(q7):
     assert align.fit_paragraphs(paras, [q7.get("3B"), q7.get("3C")]) == [None, None]
 
 
+@given(st.text(alphabet="aeinorstdgluymx", max_size=12))
+def test_stem_tries_the_suffixes_in_order(word):
+    plain = next((word[:-len(x)] for x in align._SUFFIXES if word.endswith(x) and len(word) - len(x) >= 3),
+                 word)
+    assert align._stem(word) == plain
+
+
 def test_content_words_meet_across_word_forms():
     assert align.content_words("sexual exploitation of laborers") == \
         align.content_words("sex exploited labor")

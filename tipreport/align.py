@@ -130,10 +130,15 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ated", "ates", "ings", "ions",
              "ies", "ied", "ual", "ous", "ate", "ed", "er", "es", "al", "s", "e", "y")
 
 
+# The suffixes a word may end in, by its last letter, in _SUFFIXES's order: a
+# command starts with no stems cached and tries only these.
+_BY_LAST = {c: tuple(x for x in _SUFFIXES if x[-1] == c) for c in {x[-1] for x in _SUFFIXES}}
+
+
 @lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     """A crude stem, enough that 'sexual' meets 'sex' and 'laborers' meets 'labor'."""
-    for suffix in _SUFFIXES:
+    for suffix in _BY_LAST.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
