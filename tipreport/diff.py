@@ -357,8 +357,8 @@ def _offsets(toks: list[str]) -> list[int]:
     return [c + k for k, c in enumerate(accumulate(map(len, toks), initial=0))]
 
 
-def _changed_paragraph(old: str, new: str, tally: _Tally) -> tuple[Segment, ...]:
-    ta, tb = old.split(), new.split()
+def _changed_paragraph(ta: list[str], tb: list[str], tally: _Tally) -> tuple[Segment, ...]:
+    """Word diff of one edited paragraph, given each side's words."""
     old, new = " ".join(ta), " ".join(tb)
     tally.old_chars += len(old)
     tally.new_chars += len(new)
@@ -402,8 +402,8 @@ def _tidy(segs: list[Segment]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
-def _whole(op: str, text: str, tally: _Tally) -> tuple[Segment, ...]:
-    """A paragraph kept, dropped or added as a whole: no word diff needed."""
+def _whole(op: str, text: str, tally: _Tally, words: int | None = None) -> tuple[Segment, ...]:
+    """A paragraph kept, dropped or added as a whole: no word diff needed (``words``: if counted)."""
     size = len(text)
     if op == EQUAL:
         tally.equal += size
@@ -411,12 +411,12 @@ def _whole(op: str, text: str, tally: _Tally) -> tuple[Segment, ...]:
         tally.new_chars += size
     elif op == DELETE:
         tally.old_chars += size
-        tally.removed += count_words(text)
+        tally.removed += count_words(text) if words is None else words
         if tally.figures is not None:
             tally.figures += [FigureChange(n, "", src, at) for n, src, at in _numbers(text)]
     else:
         tally.new_chars += size
-        tally.added += count_words(text)
+        tally.added += count_words(text) if words is None else words
         if tally.figures is not None:
             tally.figures += [FigureChange("", n, src, at) for n, src, at in _numbers(text)]
     return (Segment(op, text, False),)
@@ -424,8 +424,8 @@ def _whole(op: str, text: str, tally: _Tally) -> tuple[Segment, ...]:
 
 # ---------------------------------------------------------------- paragraph level
 
-def _pair_block(old: list[str], new: list[str]) -> list[tuple[int, int]]:
-    """Pair edited paragraphs inside one block of non-identical ones, keeping their order.
+def _pair_block(old_w: list[list[str]], new_w: list[list[str]]) -> list[tuple[int, int]]:
+    """Pair edited paragraphs (as lists of words) in one block of non-identical ones, keeping their order.
 
     Likeness is counted in words, not characters: any two English paragraphs
     share half their letters, but unrelated ones share few words in order.
@@ -438,11 +438,10 @@ def _pair_block(old: list[str], new: list[str]) -> list[tuple[int, int]]:
     """
     from rapidfuzz.distance import Indel
 
-    m, n = len(old), len(new)
+    m, n = len(old_w), len(new_w)
     if not m or not n:
         return []
     sim, cutoff = Indel.normalized_similarity, PARAGRAPH_CUTOFF / 100
-    old_w, new_w = [p.split() for p in old], [p.split() for p in new]
     if m == n == 1:
         return [(0, 0)] if sim(old_w[0], new_w[0], score_cutoff=cutoff) else []
     if m * n <= _FULL_BLOCK:
@@ -502,20 +501,24 @@ def _text_diff(out: list[ParagraphDiff], tally: _Tally) -> TextDiff:
 
 def _block(a: list[str], b: list[str], i1: int, i2: int, j1: int, j2: int,
            tally: _Tally) -> list[ParagraphDiff]:
-    pairs = _pair_block(a[i1:i2], b[j1:j2])
+    aw, bw = [p.split() for p in a[i1:i2]], [p.split() for p in b[j1:j2]]  # each paragraph split once
+
+    def gone_and_came(i_end: int, j_end: int) -> list[ParagraphDiff]:
+        """The unpaired paragraphs before the next pair (or the block's end): dropped, then added."""
+        return [ParagraphDiff(P_DELETE, k, None, _whole(DELETE, a[k], tally, len(aw[k - i1])))
+                for k in range(i, i_end)] + \
+            [ParagraphDiff(P_INSERT, None, k, _whole(INSERT, b[k], tally, len(bw[k - j1])))
+             for k in range(j, j_end)]
+
     out: list[ParagraphDiff] = []
     i, j = i1, j1
-    for pi, pj in pairs:
-        pi, pj = pi + i1, pj + j1
-        out += [ParagraphDiff(P_DELETE, k, None, _whole(DELETE, a[k], tally)) for k in range(i, pi)]
-        out += [ParagraphDiff(P_INSERT, None, k, _whole(INSERT, b[k], tally)) for k in range(j, pj)]
-        segs = _changed_paragraph(a[pi], b[pj], tally)
+    for pi, pj in _pair_block(aw, bw):
+        out += gone_and_came(pi + i1, pj + j1)
+        segs = _changed_paragraph(aw[pi], bw[pj], tally)
         op = P_CHANGE if any(s.op != EQUAL for s in segs) else P_EQUAL
-        out.append(ParagraphDiff(op, pi, pj, segs))
-        i, j = pi + 1, pj + 1
-    out += [ParagraphDiff(P_DELETE, k, None, _whole(DELETE, a[k], tally)) for k in range(i, i2)]
-    out += [ParagraphDiff(P_INSERT, None, k, _whole(INSERT, b[k], tally)) for k in range(j, j2)]
-    return out
+        out.append(ParagraphDiff(op, pi + i1, pj + j1, segs))
+        i, j = pi + i1 + 1, pj + j1 + 1
+    return out + gone_and_came(i2, j2)
 
 
 def diff_text(old: str, new: str, *, figures: bool = True) -> TextDiff:
