@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,12 @@ class Questionnaire:
         return [q.id for q in self.questions]
 
     def get(self, qid: str) -> Question | None:
-        return next((q for q in self.questions if q.id == qid), None)
+        return self._by_id.get(qid)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Question]:
+        """Id -> question, built on first lookup: diff and render look up every question."""
+        return {q.id: q for q in reversed(self.questions)}  # the first of a repeated id, as before
 
     def section_title(self, number: int) -> str:
         for s in self.sections:
