@@ -62,7 +62,7 @@ class Questionnaire:
     @cached_property
     def _by_id(self) -> dict[str, Question]:
         """Id -> question, built on first lookup: diff and render look up every question."""
-        return {q.id: q for q in reversed(self.questions)}  # the first of a repeated id, as before
+        return {q.id: q for q in reversed(self.questions)}  # a repeated id: the first wins
 
     def section_title(self, number: int) -> str:
         for s in self.sections:
