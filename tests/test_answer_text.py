@@ -39,3 +39,15 @@ def test_is_blank_reads_like_the_paragraphs(text):
 def test_paragraphs_join_wrapped_lines_and_split_on_blank_lines():
     text = "  First line\n  wrapped here.\n\t\n\nSecond  paragraph.\n \n"
     assert answers.paragraphs(text) == ["First line wrapped here.", "Second  paragraph."]
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("Soft\vbreak", "Soft break"), ("Specify\v numbers", "Specify numbers"), ("page\f \fbreak", "page break"),
+    ("bell\x07 and \x1b[2Jescape", "bell and [2Jescape"), ("MUSSO\x00MELI", "MUSSOMELI"),
+    ("line\r\nend\rold Mac", "line\nend\nold Mac"), ("tab\tand\nnewline stay", "tab\tand\nnewline stay"),
+    ("café – naïve “quotes”", "café – naïve “quotes”"),
+])
+def test_visible_drops_what_no_reader_can_see(raw, clean):
+    from tipreport.fields import visible
+
+    assert visible(raw) == clean

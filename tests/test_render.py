@@ -204,6 +204,36 @@ def test_meta_closing_verbatim_when_set(workdir):
     assert any("staff-hours log" in w for w in sub.warnings)  # the log is not silently ignored
 
 
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def test_control_characters_in_the_file_never_reach_the_cable_or_word(workdir):
+    """Escapes such as "\\x07" or "\\x1b" are valid YAML (a paste or a script may leave them);
+    rendered, they would ring the bell or drive the reader's terminal."""
+    path = workdir / "answers" / "cambodia-2006.yaml"
+    text = path.read_text()
+    edits = {"  signer: MUSSOMELI\n": '  signer: "MUSSO\\x00MELI"\n',
+             "  subject: 2006 TRAFFICKING IN PERSONS REPORT FOR CAMBODIA\n":
+                 '  subject: "2006 TRAFFICKING\\x07 IN PERSONS\\x1b[2J REPORT FOR CAMBODIA"\n',
+             "  ADHOC: ": '  "AD\\x08HOC": '}
+    for old, new in edits.items():
+        assert old in text
+        text = text.replace(old, new)
+    path.write_text(text)
+    af, _ = answers.load_with_questionnaire(path)
+    assert af.meta.signer == "MUSSOMELI" and "ADHOC" in af.glossary
+    cable = _cable(path)
+    assert not _INVISIBLE.search(cable)
+    assert "SUBJECT:  2006 TRAFFICKING IN PERSONS[2J REPORT FOR CAMBODIA" in cable
+    assert "MUSSOMELI" in cable
+    out = workdir / "out.docx"
+    assert run_cli("render", str(path), "--format", "docx", "-o", str(out)).exit_code == 0
+    from docx import Document
+
+    words = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "MUSSOMELI" in words and not _INVISIBLE.search(words)
+
+
 # ---------------------------------------------------------------- the wrapper
 
 def test_wrap_keeps_two_spaces_inside_a_line_and_never_splits_words():

@@ -208,13 +208,8 @@ def block(text: str) -> Any:
     """Answer text as a YAML literal block: one paragraph a line, blank lines between."""
     from ruamel.yaml.scalarstring import LiteralScalarString
 
-    norm = _CONTROL.sub("", join_paragraphs(paragraphs(text)))
+    norm = fields.visible(join_paragraphs(paragraphs(text)))  # a literal block cannot hold them
     return LiteralScalarString(norm + "\n") if norm else ""
-
-
-# Invisible control characters (pasted from Word and the like) that YAML cannot
-# hold; \v and \f already became line joins in paragraphs().
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 # ---------------------------------------------------------------- validation
@@ -248,7 +243,8 @@ def _answers(node: dict, path, ctx: str) -> dict[str, Answer]:
         ectx = f"{ctx}.{qid}"
         if entry is None or isinstance(entry, str):
             # shorthand: "1A: text" or "1A:" with nothing yet
-            out[qid] = Answer(qid, entry or "", "todo", Provenance(), "", yamlio.value_line(node, key))
+            out[qid] = Answer(qid, fields.visible(entry or ""), "todo", Provenance(), "",
+                              yamlio.value_line(node, key))
             continue
         if not isinstance(entry, dict):
             raise InputError(path, f"{ectx}: expected a mapping with text/status/provenance", line)
@@ -316,7 +312,7 @@ def glossary_from_data(node: dict, path) -> dict[str, str]:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise InputError(path, f"glossary.{key}: expected the expansion as text",
                              fields.where(node, key))
-        out[str(key)] = str(value)
+        out[fields.visible(str(key))] = fields.visible(str(value))
     return out
 
 

@@ -18,18 +18,20 @@ from pathlib import Path
 from typing import Any
 
 from tipreport.errors import InputError
+from tipreport.fields import visible
 from tipreport.render import MARKER, Submission
 
 QUESTION_STYLE = "Question"
 TABLE_STYLE = "Table Grid"
-# Characters XML 1.0 cannot hold, which python-docx and lxml refuse with a ValueError.
-_XML_INVALID = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters XML 1.0 cannot hold (beyond the controls fields.visible drops), which
+# python-docx and lxml refuse with a ValueError.
+_XML_INVALID = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_safe(text: str) -> str:
     """Text a Word document can hold: Word's soft line and page breaks (U+000B, U+000C, as
     pasted from Word) become spaces, other control characters XML forbids are dropped."""
-    return _XML_INVALID.sub("", text.replace("\v", " ").replace("\f", " "))
+    return _XML_INVALID.sub("", visible(text))
 
 
 def open_document(reference: str | Path | None) -> Any:

@@ -6,6 +6,7 @@ points at the offending line, so a hand-edit mistake is found in seconds.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,12 +45,29 @@ def _get(node: dict, key: str, path: Path | str, ctx: str, required: bool, defau
     return node[key]
 
 
+_SOFT_BREAK = re.compile(r"[ \t]*(?:[\v\f][ \t]*)+")  # Word's soft line break (\v) or a page break
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def visible(text: str) -> str:
+    """Text without invisible control characters: a soft or page break becomes a space, the rest go.
+
+    YAML holds them as escapes ("\\x07", "\\v"), as a paste from Word or another
+    tool may leave them; printed into cable text they would ring, erase or
+    reach the reader's terminal as escape codes.
+    """
+    if text.isprintable():
+        return text
+    text = _SOFT_BREAK.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _INVISIBLE.sub("", text)
+
+
 def get_str(node: dict, key: str, path, ctx: str, *, required: bool = False, default: str = "") -> str:
     value = _get(node, key, path, ctx, required, default)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise InputError(path, f"{ctx}.{key}: expected text, got {_type_name(value)}",
                          value_line(node, key) or where(node, key))
-    return str(value)
+    return visible(str(value))
 
 
 def get_choice(node: dict, key: str, choices: tuple[str, ...], path, ctx: str, *, default: str) -> str:
@@ -115,7 +133,7 @@ def get_str_list(node: dict, key: str, path, ctx: str, *, required: bool = False
     """A list of text items; a single string is accepted as a one-item list."""
     value = _get(node, key, path, ctx, required, None)
     if isinstance(value, str):
-        return [value]
+        return [visible(value)]
     items = get_list(node, key, path, ctx, required=required)
     out = []
     for i, item in enumerate(items):
@@ -129,7 +147,7 @@ def get_str_list(node: dict, key: str, path, ctx: str, *, required: bool = False
                     line = None
             raise InputError(path, f"{ctx}.{key}[{i}]: expected text, got {_type_name(item)}",
                              line or where(node, key))
-        out.append(str(item))
+        out.append(visible(str(item)))
     return out
 
 
