@@ -75,6 +75,25 @@ def test_add_edits_in_place_and_keeps_comments(workdir):
     assert meta.total_hours == 18.5
 
 
+def test_comments_after_the_log_stay_after_it(workdir):
+    """An officer's note below the list (and one at the end of its last line) stay where written."""
+    path = workdir / "answers" / "cambodia-2007.yaml"
+    original = path.read_text()
+    before = original.replace(
+        "  staff_hours: []\n",
+        "  staff_hours:\n    - who: Jane Doe\n      role: officer\n      hours: 12  # approx\n"
+        "  # to log after the February trip\n\n  # FSN hours from Sokha\n")
+    path.write_text(before)
+    for who, role, n in [("Sokha", "FSN", "6"), ("Kim", "RSO", "1")]:
+        assert run_cli("hours", "add", path, "--who", who, "--role", role, "--hours", n).exit_code == 0
+    assert path.read_text() == before.replace(
+        "      hours: 12  # approx\n",
+        "      hours: 12  # approx\n"
+        "    - who: Sokha\n      role: FSN\n      hours: 6\n"
+        "    - who: Kim\n      role: RSO\n      hours: 1\n")
+    assert answers.load(path).meta.total_hours == 19
+
+
 def test_add_to_a_log_that_has_entries_and_when_the_key_is_missing(workdir):
     path = workdir / "answers" / "cambodia-2006.yaml"
     res = run_cli("hours", "add", path, "--who", "Kurt", "--role", "officer", "--hours", "4")

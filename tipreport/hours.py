@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tipreport.answers import AnswersFile, HoursEntry, Meta, plain_number
 from tipreport.errors import UsageError
@@ -128,9 +129,36 @@ def add(af: AnswersFile, who: str, role: str, hours: float) -> HoursEntry:
     if not isinstance(seq, CommentedSeq):
         seq = CommentedSeq(seq or [])
     seq.fa.set_block_style()  # "staff_hours: []" becomes a block list, like the importer writes
-    seq.append(CommentedMap(who=entry.who, role=entry.role, hours=plain_number(entry.hours)))
+    item = CommentedMap(who=entry.who, role=entry.role, hours=plain_number(entry.hours))
+    seq.append(item)
+    if len(seq) > 1:
+        _keep_trailing_comment_last(seq[-2], item)
     af.set_meta("staff_hours", seq)
     return entry
+
+
+def _keep_trailing_comment_last(before: Any, new: Any) -> None:
+    """Comment lines that followed the list stay after it, below the new entry.
+
+    ruamel attaches them to the last key of the list's last item, so a plain
+    append would leave them between the old last entry and the new one. An
+    end-of-line comment on that key stays where it is.
+    """
+    from ruamel.yaml.tokens import CommentToken
+
+    items = getattr(getattr(before, "ca", None), "items", {})
+    if not before or not items or not isinstance(new, dict) or not new:
+        return
+    last = list(before)[-1]
+    slots = items.get(last)
+    token = slots[2] if slots and len(slots) > 2 else None
+    if not isinstance(token, CommentToken) or "\n" not in token.value:
+        return
+    eol, _, rest = token.value.partition("\n")
+    if not rest.strip():
+        return
+    slots[2] = CommentToken(eol + "\n", token.start_mark, None) if eol.strip() else None
+    new.ca.items[list(new)[-1]] = [None, None, CommentToken("\n" + rest, token.start_mark, None), None]
 
 
 def add_to_file(path: str | Path, who: str, role: str, hours: float) -> HoursReport:
