@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from tipreport import answers, yamlio
@@ -113,3 +115,70 @@ def test_pasted_control_characters_never_make_the_file_unreadable(workdir: Path)
     af.set_answer_text("1E", "Soft\x0bbreak and a \x01stray byte from Word.")
     af.save(overwrite=True)
     assert answers.load(path).answers["1E"].text == "Soft break and a stray byte from Word."
+
+
+# ---------------------------------------------------------------- the fast parse with lines
+
+def _same_tree(fast, careful, where="top"):
+    """Same keys in the same order, equal values of the same kind, and the same line records."""
+    if isinstance(careful, dict):
+        assert isinstance(fast, dict) and list(fast) == list(careful), where
+        assert (fast.lc.line, fast.lc.col) == (careful.lc.line, careful.lc.col), where
+        for key in careful:
+            assert list(fast.lc.data[key]) == list(careful.lc.data[key]), f"{where}.{key}"
+            _same_tree(fast[key], careful[key], f"{where}.{key}")
+    elif isinstance(careful, list):
+        assert isinstance(fast, list) and len(fast) == len(careful), where
+        for i, (x, y) in enumerate(zip(fast, careful, strict=True)):
+            assert list(fast.lc.data[i]) == list(careful.lc.data[i]), f"{where}[{i}]"
+            _same_tree(x, y, f"{where}[{i}]")
+    else:
+        assert fast == careful and isinstance(fast, str) == isinstance(careful, str), where
+        block = ("LiteralScalarString", "FoldedScalarString")
+        assert (type(fast).__name__ in block) == (type(careful).__name__ in block), where
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_fast_parse_with_lines_matches_the_round_trip(path: Path):
+    text = path.read_text(encoding="utf-8")
+    _same_tree(yamlio.loads_lines(text, path), yamlio.loads(text, path))
+
+
+def test_fast_parse_with_lines_matches_on_a_carried_draft(draft: Path):
+    text = draft.read_text(encoding="utf-8")
+    _same_tree(yamlio.loads_lines(text, draft), yamlio.loads(text, draft))
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\na: 2\n",                        # duplicate key: the careful loader names it
+    "a: &x 1\nb: *x\n",                    # aliases are refused
+    "a: [1, 2\n",                          # syntax error
+    "- just\n- a list\n",                  # not a mapping
+    "",
+])
+def test_fast_parse_with_lines_says_what_the_careful_one_says(text):
+    with pytest.raises(InputError) as careful:
+        yamlio.loads(text, "f.yaml")
+    with pytest.raises(InputError) as fast:
+        yamlio.loads_lines(text, "f.yaml")
+    assert str(fast.value) == str(careful.value)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=6))
+@settings(max_examples=60, deadline=None)
+def test_fast_parse_with_lines_agrees_on_damaged_files(cuts):
+    """Lines of a real file dropped or doubled: both parsers accept it with the same tree, or both
+    refuse it with the same message."""
+    lines = (ROOT / "answers" / "cambodia-2007.yaml").read_text(encoding="utf-8").splitlines(True)
+    for n, cut in enumerate(cuts):
+        k = cut % len(lines)
+        lines = lines[:k] + lines[k + 1:] if n % 2 else lines[:k] + [lines[k]] + lines[k:]
+    text = "".join(lines)
+    try:
+        careful = yamlio.loads(text, "f.yaml")
+    except InputError as exc:
+        with pytest.raises(InputError) as fast:
+            yamlio.loads_lines(text, "f.yaml")
+        assert str(fast.value) == str(exc)
+        return
+    _same_tree(yamlio.loads_lines(text, "f.yaml"), careful)

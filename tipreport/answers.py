@@ -351,14 +351,15 @@ def check_against(af: AnswersFile, q: Questionnaire) -> None:
 
 
 def load(path: str | Path, questionnaire: Questionnaire | None = None, *,
-         editable: bool = True) -> AnswersFile:
+         editable: bool = True, lines: bool = False) -> AnswersFile:
     """Load and validate an answers file; with a questionnaire, also check ids and year.
 
     ``editable=False`` is for commands that only read (render, diff, last year's
     file): a faster parse, but no round-trip tree to edit and no line numbers
-    on answers (errors still name their line).
+    on answers (errors still name their line) unless ``lines`` (check).
     """
-    af, text = yamlio.load_validated(path, lambda data: from_data(data, path), fast=not editable)
+    af, text = yamlio.load_validated(path, lambda data: from_data(data, path), fast=not editable,
+                                     lines=lines)
     af.text = text
     af.editable = editable
     if questionnaire is not None:
@@ -367,11 +368,12 @@ def load(path: str | Path, questionnaire: Questionnaire | None = None, *,
 
 
 def load_with_questionnaire(path: str | Path, questionnaire_path: str | Path | None = None, *,
-                            editable: bool = True) -> tuple[AnswersFile, Questionnaire]:
+                            editable: bool = True, lines: bool = False
+                            ) -> tuple[AnswersFile, Questionnaire]:
     """The usual entry point of commands: the answers file and the questionnaire it names."""
     from tipreport import questionnaire as qmod
 
-    af = load(path, editable=editable)
+    af = load(path, editable=editable, lines=lines)
     qpath = questionnaire_path or qmod.find(af.meta.questionnaire, near=path)
     q = qmod.load(qpath)
     check_against(af, q)

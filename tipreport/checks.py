@@ -124,7 +124,7 @@ def run(path: str | Path, *, prior: str | Path | None = None,
     """Check one answers file; ``only`` and ``question`` narrow what is reported."""
     only = validate_kinds(only)
     question = question.upper() if question else None  # "3f" is 3F, as in diff
-    af, q = answers_mod.load_with_questionnaire(path, questionnaire)
+    af, q = answers_mod.load_with_questionnaire(path, questionnaire, editable=False, lines=True)
     if question is not None and q.get(question) is None:
         raise UsageError(f"--question {question}: not a question of the {q.year} questionnaire "
                          f"({', '.join(q.ids())})")
