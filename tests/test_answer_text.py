@@ -51,3 +51,13 @@ def test_visible_drops_what_no_reader_can_see(raw, clean):
     from tipreport.fields import visible
 
     assert visible(raw) == clean
+
+
+def test_visible_on_long_runs_of_spaces():
+    """A pasted line of a million spaces around breaks (a regex with spaces on both sides of the
+    break would backtrack through the run at every position: minutes, not milliseconds)."""
+    from tipreport.fields import visible
+
+    run = " " * 1_000_000
+    assert visible("a" + run + "\v" + run + "b\x07") == "a b"
+    assert visible("a" + run + "\tb\n") == "a" + run + "\tb\n"

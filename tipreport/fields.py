@@ -45,7 +45,7 @@ def _get(node: dict, key: str, path: Path | str, ctx: str, required: bool, defau
     return node[key]
 
 
-_SOFT_BREAK = re.compile(r"[ \t]*(?:[\v\f][ \t]*)+")  # Word's soft line break (\v) or a page break
+_SOFT_BREAK = re.compile(r"[\v\f](?:[ \t]*[\v\f])*")  # Word's soft line break (\v) or a page break
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -58,8 +58,22 @@ def visible(text: str) -> str:
     """
     if text.isprintable():
         return text
-    text = _SOFT_BREAK.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\v" in text or "\f" in text:
+        text = _one_space_for_each_break(text)
     return _INVISIBLE.sub("", text)
+
+
+def _one_space_for_each_break(text: str) -> str:
+    """The spaces around a soft or page break and the break itself become one space.
+
+    Split and strip rather than one pattern with spaces on both sides, which
+    would backtrack through every run of spaces: quadratic on a long line.
+    """
+    parts = _SOFT_BREAK.split(text)
+    last = len(parts) - 1
+    return " ".join(p.rstrip(" \t") if k == 0 else p.lstrip(" \t") if k == last else p.strip(" \t")
+                    for k, p in enumerate(parts))
 
 
 def get_str(node: dict, key: str, path, ctx: str, *, required: bool = False, default: str = "") -> str:
