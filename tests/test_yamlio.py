@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
@@ -125,7 +125,9 @@ def _same_tree(fast, careful, where="top"):
         assert isinstance(fast, dict) and list(fast) == list(careful), where
         assert (fast.lc.line, fast.lc.col) == (careful.lc.line, careful.lc.col), where
         for key in careful:
-            assert list(fast.lc.data[key]) == list(careful.lc.data[key]), f"{where}.{key}"
+            # an empty value sits on its key's line (ruamel puts it at the next token)
+            same = 2 if careful[key] is None else 4
+            assert list(fast.lc.data[key])[:same] == list(careful.lc.data[key])[:same], f"{where}.{key}"
             _same_tree(fast[key], careful[key], f"{where}.{key}")
     elif isinstance(careful, list):
         assert isinstance(fast, list) and len(fast) == len(careful), where
@@ -155,6 +157,8 @@ def test_fast_parse_with_lines_matches_on_a_carried_draft(draft: Path):
     "a: [1, 2\n",                          # syntax error
     "- just\n- a list\n",                  # not a mapping
     "",
+    "# only a comment\n",
+    "meta:\n  post:\tPhnom Penh\n",        # libyaml takes a tab here; ruamel (and every edit) refuses
 ])
 def test_fast_parse_with_lines_says_what_the_careful_one_says(text):
     with pytest.raises(InputError) as careful:
@@ -164,7 +168,21 @@ def test_fast_parse_with_lines_says_what_the_careful_one_says(text):
     assert str(fast.value) == str(careful.value)
 
 
+@pytest.mark.parametrize("text", [
+    "%YAML 1.1\n---\na: yes\n",
+    "a: !!set {x, y}\n",
+    "a: !!binary |\n  aGVsbG8=\n",
+    "b:\n  - 1\n  -\n",
+    "a:\n  b: |\n    tab\there\n",
+])
+def test_fast_parse_with_lines_reads_unusual_files_as_the_careful_one_does(text):
+    careful = yamlio.loads(text, "f.yaml")
+    fast = yamlio.loads_lines(text, "f.yaml")
+    assert fast == careful and [type(v) for v in fast.values()] == [type(v) for v in careful.values()]
+
+
 @given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=6))
+@example(cuts=[56, 13])  # leaves "to:" empty: a value line that differs, by design
 @settings(max_examples=60, deadline=None)
 def test_fast_parse_with_lines_agrees_on_damaged_files(cuts):
     """Lines of a real file dropped or doubled: both parsers accept it with the same tree, or both

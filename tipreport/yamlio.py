@@ -9,6 +9,7 @@ Every failure becomes an :class:`InputError` naming the file and line.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -140,8 +141,8 @@ def loads_fast(text: str, path: str | Path = "<string>") -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    if not text.strip() or "*" in text or "&" in text:
-        return loads(text, path)  # empty or aliased: the careful path says what is wrong
+    if _needs_care(text):
+        return loads(text, path)
     try:
         data = YAML(typ="safe", pure=False).load(text)
     except (YAMLError, RecursionError, ValueError, TypeError):
@@ -151,23 +152,38 @@ def loads_fast(text: str, path: str | Path = "<string>") -> Any:
     return data
 
 
+# What libyaml reads differently from ruamel's round-trip parser, or what only
+# the careful path reports well: empty text, anchors and aliases, tabs (libyaml
+# takes "key:<tab>value", ruamel refuses it, and an editing command would then
+# fail on a file check passed), directives (%YAML 1.1 reads "yes" as true)
+# and explicit tags (!!set, !!binary).
+_CAREFUL = re.compile(r"[*&\t]|^%|(?:^|[\s\[{,])!", re.MULTILINE)
+
+
+def _needs_care(text: str) -> bool:
+    return not text.strip() or _CAREFUL.search(text) is not None
+
+
 def loads_lines(text: str, path: str | Path = "<string>") -> Any:
     """Parse for reading with line numbers: libyaml parses, ruamel's containers hold the result.
 
     The tree has the shape, scalar types and line/column records (``lc``) that
     :func:`loads` gives, without comments, in a ninth of the time: for a
-    command that reports lines but never saves (check). Anything unusual
-    (empty, aliases, duplicate or complex keys, merge keys, a syntax error)
-    goes to :func:`loads`, which reads it or says what is wrong.
+    command that reports lines but never saves (check). One difference: an
+    empty value (``2E:`` with nothing after it) is placed on its key's line,
+    where ruamel places it at the next token. Anything unusual (see
+    _CAREFUL; duplicate, complex or merge keys; a comment-only file; a syntax
+    error) goes to :func:`loads`, which reads it or says what is wrong.
     """
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    if not text.strip() or "*" in text or "&" in text:
+    if _needs_care(text):
         return loads(text, path)
     yaml = YAML(typ="safe", pure=False)
     try:
-        data = _with_lines(yaml.compose(text), yaml.constructor)
+        node = yaml.compose(text)
+        data = None if node is None else _with_lines(node, yaml.constructor)
     except (YAMLError, RecursionError, ValueError, TypeError, _Unusual):
         return loads(text, path)
     if not isinstance(data, dict):
@@ -180,6 +196,8 @@ class _Unusual(Exception):
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
 
 
 def _with_lines(node: Any, constructor: Any) -> Any:
@@ -189,10 +207,12 @@ def _with_lines(node: Any, constructor: Any) -> Any:
 
     if isinstance(node, ScalarNode):
         value = node.value if node.tag == _STR_TAG else constructor.construct_object(node)
-        if node.style == "|":
-            return LiteralScalarString(value)
-        return FoldedScalarString(value) if node.style == ">" else value
+        if not isinstance(value, str) or node.style not in ("|", ">"):
+            return value
+        return LiteralScalarString(value) if node.style == "|" else FoldedScalarString(value)
     mark = node.start_mark
+    if node.tag not in (_SEQ_TAG, _MAP_TAG):
+        raise _Unusual(node.tag)  # !!set, !!omap and the like
     if isinstance(node, SequenceNode):
         seq = CommentedSeq()
         seq._yaml_set_line_col(mark.line, mark.column)
