@@ -190,11 +190,9 @@ def question_scores(old: Sequence[Question], new: Sequence[Question]) -> list[li
     return [[scores.question(i, j) for j in range(len(old))] for i in range(len(new))]
 
 
-def _extract(query: str, choices, scorer) -> list[float] | dict[int, float]:
-    """Scores of one query against a list (a list back) or a {key: text} dict (a dict back)."""
+def _extract(query: str, choices: list[str], scorer) -> list[float]:
+    """Scores of one query against every choice, in the choices' order (rapidfuzz loops in C++)."""
     found = _rf().extract(query, choices, scorer=scorer, limit=None)
-    if isinstance(choices, dict):
-        return {key: score for _, score, key in found}
     out = [0.0] * len(choices)
     for _, score, j in found:
         out[j] = score
@@ -216,25 +214,21 @@ def _second(pair: tuple) -> object:
 
 
 _SLACK = 1e-6  # keeps a bound above a score computed in another order of floating-point steps
-UNSEEN = 50.0  # = LOW: a pair that cannot reach it takes part in no decision (assignment, split, merge)
+UNSEEN = 50.0  # = LOW, the lowest score any decision (assignment, split, merge) looks at
 
 
 def _blend(text_score: float, topic_score: float | None) -> float:
     return text_score if topic_score is None else (1 - TOPIC_WEIGHT) * text_score + TOPIC_WEIGHT * topic_score
 
 
-# Evidence compares the openings of two answers (about the first paragraph):
-# officers keep the opening where the question stayed and rewrite what
-# follows. On the seed pair, 600 characters separate better than 1500: a true
-# predecessor's answer scores 91 (median; 1500 characters: 82), the best
-# other answer 76 at most (1500: 86). It also keeps the cost flat however
-# long an answer grows.
+# Evidence compares the openings of two answers (about the first paragraph),
+# which officers keep where the question stayed. Measured on the seed pair
+# against 1500 characters: a true predecessor's opening scores 90 (median;
+# 1500: 84), any other answer at most 65 (1500: 65); the one row with rival
+# candidates (2007 3C) prefers its predecessor by 6 points (1500: 9). Every
+# decision on the seed and on random subsets of it is the same, and a
+# comparison costs about a sixth, flat however long an answer grows.
 EVIDENCE_CHARS = 600
-
-
-def answer_likeness(a: str, b: str) -> float:
-    """How alike two answers are, 0-100 (same measure as question text)."""
-    return _likeness(_opening(a), _opening(b))
 
 
 def _opening(text: str) -> str:
@@ -242,7 +236,7 @@ def _opening(text: str) -> str:
 
 
 def _likeness(x: str, y: str) -> float:
-    """answer_likeness of two openings already normalised."""
+    """How alike two answers are, 0-100, from their normalised openings (the question text's measure)."""
     rf = _rf()
     return (rf.ratio(x, y) + rf.token_set_ratio(x, y)) / 2
 
@@ -293,9 +287,9 @@ class _Scores:
     """The likeness matrix, each costly cell worked out only when a decision reads it.
 
     The token-set score costs several times the plain ratio and is needed
-    only where it could lift a pair to UNSEEN (the lowest score any decision
-    looks at); elsewhere the plain ratio stands in for it, which changes no
-    assignment, split or merge.
+    only where it could lift a pair to UNSEEN, even with the answers' full
+    evidence added; elsewhere the plain ratio stands in for it, which
+    changes no assignment, split or merge.
 
     Where both years' answers are known they lift close candidates (within
     CLOSE of the row's best question score) by up to EVIDENCE_WEIGHT points:
@@ -317,7 +311,6 @@ class _Scores:
                  old_texts: _Texts | None = None, new_texts: _Texts | None = None, *,
                  eager: bool = False) -> None:
         ratio = _rf().ratio
-        self.n_old, self.n_new = len(old), len(new)
         self._old_text = [_norm(q.text) for q in old]
         self._new_text = [_norm(q.text) for q in new]
         old_topic = [_norm(q.topic) for q in old]
@@ -362,7 +355,7 @@ class _Scores:
         key = (i, j)
         if key not in self._question:
             text = self._known_ratio(i, j)
-            if self._bound[i][j] >= UNSEEN:
+            if self._bound[i][j] >= UNSEEN - EVIDENCE_WEIGHT:
                 text = (text + _rf().token_set_ratio(self._new_text[i], self._old_text[j])) / 2
             self._question[key] = _blend(text, self._topic[i][j])
         return self._question[key]
@@ -677,7 +670,8 @@ def align(old_q: Questionnaire, new_q: Questionnaire,
         for j in scores.may_reach(i, threshold):
             if scores(i, j) >= threshold:
                 weights[i][j] = scores(i, j) + _tie_break(old[j], nq)
-    main = {i: j for i, j in assign(weights) if weights[i][j]}  # a weight is 0 or above threshold
+    # a pair's weight is 0 exactly when it scores below the threshold (unless the threshold is 0 or less)
+    main = {i: j for i, j in assign(weights) if weights[i][j] or threshold <= 0}
     splits: dict[int, tuple[int, float]] = {}
     merges: dict[int, list[tuple[int, float]]] = {}
     groups: dict[int, list[tuple[int, float]]] = {}
