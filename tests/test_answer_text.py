@@ -44,6 +44,7 @@ def test_paragraphs_join_wrapped_lines_and_split_on_blank_lines():
 @pytest.mark.parametrize(("raw", "clean"), [
     ("Soft\vbreak", "Soft break"), ("Specify\v numbers", "Specify numbers"), ("page\f \fbreak", "page break"),
     ("bell\x07 and \x1b[2Jescape", "bell and [2Jescape"), ("MUSSO\x00MELI", "MUSSOMELI"),
+    ("csi\x9b2J", "csi2J"),
     ("line\r\nend\rold Mac", "line\nend\nold Mac"), ("tab\tand\nnewline stay", "tab\tand\nnewline stay"),
     ("café – naïve “quotes”", "café – naïve “quotes”"),
 ])
@@ -61,3 +62,8 @@ def test_visible_on_long_runs_of_spaces():
     run = " " * 1_000_000
     assert visible("a" + run + "\v" + run + "b\x07") == "a b"
     assert visible("a" + run + "\tb\n") == "a" + run + "\tb\n"
+
+
+def test_a_long_run_of_punctuation_is_text_and_quick():
+    assert not answers.is_blank("." * 16_000 + " The ministry replied.")
+    assert answers.is_blank("[insert the 2006 figures for prosecutions, convictions and sentences]")

@@ -438,3 +438,37 @@ def test_libreoffice_converts_the_docx_and_sees_the_tracked_changes(seed_docx, t
     marked = dict(re.findall(r'<text:change-start text:change-id="([^"]+)"/>([^<]*)<text:change-end', flat))
     assert kinds[next(k for k, v in marked.items() if v == " a total 4,655")][0] == "deletion"
     assert kinds[next(k for k, v in marked.items() if v == " 5,737")][0] == "insertion"
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("a b c", "a X c", 80.0),    # kept "a", "c" and the two spaces both sides still have: 2*4/10
+    ("a b", "a b c", 75.0),      # kept "a b": 2*3/8
+    ("X a", "a", 50.0),          # the space after X is gone on the new side: 2*1/4
+    ("one two", "one two", 100.0),
+    ("one", "two", 0.0),
+])
+def test_similarity_counts_kept_characters(old, new, expected):
+    assert diff.diff_text(old, new).similarity == expected
+
+
+@given(st.lists(st.sampled_from("1 2 3 2006 4,655".split()), max_size=12),
+       st.lists(st.sampled_from("1 2 3 2006 5,737".split()), max_size=12))
+def test_shared_figures_cancel_first_come_first_served(old, new):
+    """Each old figure cancels the first equal new figure still there; the rest keep their order."""
+    from collections import Counter
+
+    def found(values):
+        return [(v, "src", k) for k, v in enumerate(values)]
+
+    common = Counter(old) & Counter(new)
+
+    def minus(values):
+        left, out = Counter(common), []
+        for k, v in enumerate(values):
+            if left[v]:
+                left[v] -= 1
+            else:
+                out.append((v, "src", k))
+        return out
+
+    assert diff._unshared(found(old), found(new)) == (minus(old), minus(new))

@@ -70,14 +70,22 @@ _PLACEHOLDER = re.compile(
 def is_blank(text: str) -> bool:
     """Empty, whitespace, or only a placeholder such as TODO, TBD, [insert figures]."""
     first = _join_lines(_BLANK_LINE.split(text.strip("\n"), maxsplit=1)[0])
-    if first and not _PLACEHOLDER.match(first):
+    if first and not _placeholder(first):
         return False  # the usual answer, told without splitting the rest of it
     return blank_paragraphs(paragraphs(text))
 
 
 def blank_paragraphs(paras: list[str]) -> bool:
     """is_blank for a text already split into paragraphs."""
-    return not paras or all(_PLACEHOLDER.match(p) for p in paras)
+    return not paras or all(_placeholder(p) for p in paras)
+
+
+_PLACEHOLDER_MAX = 300  # "[insert 2006 figures for ...]" is short; longer is text (and the pattern
+                        # would backtrack through a long run of punctuation)
+
+
+def _placeholder(paragraph: str) -> bool:
+    return len(paragraph) <= _PLACEHOLDER_MAX and _PLACEHOLDER.match(paragraph) is not None
 
 
 # ---------------------------------------------------------------- data model

@@ -294,7 +294,7 @@ def word_ops(a: list[str], b: list[str]) -> list[list]:
 
 @dataclass
 class _Tally:
-    equal: int = 0       # characters kept
+    equal: int = 0       # characters kept: kept words and the spaces both sides still have
     old_chars: int = 0
     new_chars: int = 0
     added: int = 0       # words
@@ -338,18 +338,18 @@ def _figures(old: list[Found], new: list[Found], small: bool) -> list[FigureChan
 
 
 def _unshared(old: list[Found], new: list[Found]) -> tuple[list[Found], list[Found]]:
-    """Both sides without the figures they share: each old one cancels the first equal new one left.
-
-    An edit holds a handful of figures, so pairwise search beats building counters.
-    """
-    o_left, n_left = [], list(new)
+    """Both sides without the figures they share: each old one cancels the first equal new one left."""
+    waiting: dict[str, list[int]] = {}  # figure -> positions in new not yet cancelled, latest first
+    for k in range(len(new) - 1, -1, -1):
+        waiting.setdefault(new[k][0], []).append(k)
+    o_left, cancelled = [], set()
     for item in old:
-        k = next((k for k, other in enumerate(n_left) if other[0] == item[0]), None)
-        if k is None:
-            o_left.append(item)
+        positions = waiting.get(item[0])
+        if positions:
+            cancelled.add(positions.pop())
         else:
-            del n_left[k]
-    return o_left, n_left
+            o_left.append(item)
+    return o_left, [item for k, item in enumerate(new) if k not in cancelled]
 
 
 def _offsets(toks: list[str]) -> list[int]:
@@ -368,7 +368,8 @@ def _changed_paragraph(ta: list[str], tb: list[str], tally: _Tally) -> tuple[Seg
     for tag, i1, i2, j1, j2 in word_ops(ta, tb):
         if tag == EQUAL:
             text = " ".join(tb[j1:j2])
-            tally.equal += len(text)
+            # the space before and after a kept run is kept too, where both sides have it
+            tally.equal += len(text) + (i1 > 0 and j1 > 0) + (i2 < len(ta) and j2 < len(tb))
             segs.append(Segment(EQUAL, text, True))
             continue
         del_text, ins_text = " ".join(ta[i1:i2]), " ".join(tb[j1:j2])

@@ -46,11 +46,12 @@ def _get(node: dict, key: str, path: Path | str, ctx: str, required: bool, defau
 
 
 _SOFT_BREAK = re.compile(r"[\v\f](?:[ \t]*[\v\f])*")  # Word's soft line break (\v) or a page break
-_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls but tab and newline
 
 
 def visible(text: str) -> str:
-    """Text without invisible control characters: a soft or page break becomes a space, the rest go.
+    """Text without invisible control characters: a soft or page break becomes a space, a
+    carriage return a newline, the rest go.
 
     YAML holds them as escapes ("\\x07", "\\v"), as a paste from Word or another
     tool may leave them; printed into cable text they would ring, erase or
