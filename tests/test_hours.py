@@ -76,19 +76,21 @@ def test_add_edits_in_place_and_keeps_comments(workdir):
 
 
 def test_comments_after_the_log_stay_after_it(workdir):
-    """An officer's note below the list (and one at the end of its last line) stay where written."""
+    """An officer's note below the list stays below it; a note on the last entry (at the end of
+    its line, or indented under it) stays with that entry."""
     path = workdir / "answers" / "cambodia-2007.yaml"
     original = path.read_text()
     before = original.replace(
         "  staff_hours: []\n",
         "  staff_hours:\n    - who: Jane Doe\n      role: officer\n      hours: 12  # approx\n"
+        "      # includes the Battambang trip\n"
         "  # to log after the February trip\n\n  # FSN hours from Sokha\n")
     path.write_text(before)
     for who, role, n in [("Sokha", "FSN", "6"), ("Kim", "RSO", "1")]:
         assert run_cli("hours", "add", path, "--who", who, "--role", role, "--hours", n).exit_code == 0
     assert path.read_text() == before.replace(
-        "      hours: 12  # approx\n",
-        "      hours: 12  # approx\n"
+        "      # includes the Battambang trip\n",
+        "      # includes the Battambang trip\n"
         "    - who: Sokha\n      role: FSN\n      hours: 6\n"
         "    - who: Kim\n      role: RSO\n      hours: 1\n")
     assert answers.load(path).meta.total_hours == 19

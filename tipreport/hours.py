@@ -141,24 +141,32 @@ def _keep_trailing_comment_last(before: Any, new: Any) -> None:
     """Comment lines that followed the list stay after it, below the new entry.
 
     ruamel attaches them to the last key of the list's last item, so a plain
-    append would leave them between the old last entry and the new one. An
-    end-of-line comment on that key stays where it is.
+    append would leave them between the old last entry and the new one. Only
+    lines indented left of the entry's keys move: a comment indented as part
+    of the entry, and an end-of-line comment, stay with it.
     """
     from ruamel.yaml.tokens import CommentToken
 
     items = getattr(getattr(before, "ca", None), "items", {})
     if not before or not items or not isinstance(new, dict) or not new:
         return
-    last = list(before)[-1]
-    slots = items.get(last)
+    slots = items.get(list(before)[-1])
     token = slots[2] if slots and len(slots) > 2 else None
     if not isinstance(token, CommentToken) or "\n" not in token.value:
         return
     eol, _, rest = token.value.partition("\n")
-    if not rest.strip():
+    lines = rest.splitlines(keepends=True)
+    key_col = getattr(getattr(before, "lc", None), "col", None)
+    cut = next((k for k, ln in enumerate(lines)
+                if ln.strip() and (key_col is None or len(ln) - len(ln.lstrip(" ")) < key_col)), None)
+    if cut is None:
         return
-    slots[2] = CommentToken(eol + "\n", token.start_mark, None) if eol.strip() else None
-    new.ca.items[list(new)[-1]] = [None, None, CommentToken("\n" + rest, token.start_mark, None), None]
+    while cut and not lines[cut - 1].strip():
+        cut -= 1  # blank lines before the list's comment go with it
+    keep = eol + "\n" + "".join(lines[:cut])
+    slots[2] = CommentToken(keep, token.start_mark, None, column=token.column) if keep.strip() else None
+    moved = CommentToken("\n" + "".join(lines[cut:]), token.start_mark, None, column=token.column)
+    new.ca.items[list(new)[-1]] = [None, None, moved, None]
 
 
 def add_to_file(path: str | Path, who: str, role: str, hours: float) -> HoursReport:
