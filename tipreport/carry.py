@@ -6,7 +6,9 @@ alignment (never by number alone), word for word, and stamps each carried
 answer with where it came from and a fingerprint of the text as carried, so
 later commands can tell an answer nobody has touched from one an officer
 rewrote. Nothing written last year is dropped: answers whose question is gone
-go under ``retired:``. Into an existing file it only fills empty answers.
+go under ``retired:``, and answers last year's file itself kept there (a
+partial questionnaire's year) come back when a question asks them again.
+Into an existing file it only fills empty answers.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ class Entry:
     paragraphs could not be told apart), merged, nothing (last year's answer
     was empty), new (no predecessor), retired (kept under retired:), left
     (fill mode: a retired answer not copied in, still in last year's file),
-    kept (fill mode: the officer's answer was left alone).
+    kept (fill mode: the officer's answer was left alone). ``from_retired``:
+    the year of an answer that came from under last year's ``retired:``.
     """
 
     new: str | None
@@ -43,10 +46,11 @@ class Entry:
     action: str
     paragraphs: int = 0
     note: str = ""
+    from_retired: int | None = None
 
     def to_json(self) -> dict:
         return {"new": self.new, "old": list(self.old), "action": self.action,
-                "paragraphs": self.paragraphs, "note": self.note}
+                "paragraphs": self.paragraphs, "note": self.note, "from_retired": self.from_retired}
 
 
 @dataclass(frozen=True)
@@ -191,13 +195,20 @@ def _for_question(q: Question, link: alignmod.Link, prior: AnswersFile, new_q: Q
 
 
 def plan(prior: AnswersFile, prior_q: Questionnaire, q: Questionnaire, questionnaire_ref: str,
-         existing: AnswersFile | None = None) -> Plan:
-    """Everything init would write, as data (pure: no files touched)."""
+         existing: AnswersFile | None = None,
+         older_q: dict[int, Questionnaire] | None = None) -> Plan:
+    """Everything init would write, as data (pure: no files touched).
+
+    ``older_q``: the questionnaires of the years whose answers last year's file
+    keeps under ``retired:`` (by year), so this year's new questions can take them.
+    """
     alignment = alignmod.align(prior_q, q, prior.answers, existing.answers if existing else None)
     meta, derived = carry_meta(prior.meta, q, questionnaire_ref)
+    revived, used = _from_retired(prior, q, alignment, older_q or {})
     carried, entries, cache = [], [], {}
     for question in q.questions:
-        a, e = _for_question(question, alignment.link(question.id), prior, q, alignment, cache)
+        a, e = revived.get(question.id) or \
+            _for_question(question, alignment.link(question.id), prior, q, alignment, cache)
         carried.append(a)
         entries.append(e)
     retired = []
@@ -208,8 +219,68 @@ def plan(prior: AnswersFile, prior_q: Questionnaire, q: Questionnaire, questionn
                 paras = answers.paragraphs(prior.answers[old_id].text)
                 retired.append(_carried(old_id, paras, link.old, prior, link.note))
                 entries.append(Entry(None, link.old, "retired", len(paras), link.note))
-    return Plan(alignment, meta, tuple(carried), tuple(retired), dict(prior.glossary),
-                tuple(entries), derived)
+    more, notes = _still_retired(prior, used, {a.id for a in retired})
+    return Plan(alignment, meta, tuple(carried), tuple(retired + more), dict(prior.glossary),
+                tuple(entries + notes), derived)
+
+
+def _from_retired(prior: AnswersFile, q: Questionnaire, alignment: alignmod.Alignment,
+                  older_q: dict[int, Questionnaire]) -> tuple[dict[str, tuple[Answer, Entry]], set[str]]:
+    """This year's new questions answered from what last year's file keeps under ``retired:``.
+
+    A partial questionnaire (2007's asked 14 questions) retires most of the
+    year before's answers into that year's file; when a later questionnaire
+    asks those questions again, their answers come back from there, aligned
+    against the questionnaire they were written for. Returns {question id:
+    (answer, entry)} and the retired ids taken.
+    """
+    open_ids = {lk.new for lk in alignment.links if lk.new is not None and not lk.old}
+    found: dict[str, tuple[Answer, Entry]] = {}
+    used: set[str] = set()
+    years = {a.provenance.year for a in prior.retired.values() if a.provenance.year in older_q}
+    for year in sorted(years, reverse=True):  # the most recent text first
+        group = {k: a for k, a in prior.retired.items() if a.provenance.year == year and not a.blank}
+        old_q = replace(older_q[year], questions=tuple(x for x in older_q[year].questions if x.id in group))
+        new_q = replace(q, questions=tuple(x for x in q.questions if x.id in open_ids - found.keys()))
+        if not old_q.questions or not new_q.questions:
+            continue
+        table = alignmod.align(old_q, new_q, group, None, nearest=False)
+        cables = {a.provenance.cable for a in group.values()}
+        cable = cables.pop() if len(cables) == 1 else ""
+        source = replace(prior, answers=group, meta=replace(prior.meta, year=year, reference_id=cable))
+        cache: dict = {}
+        where = f"kept under retired: in the {prior.meta.year} file"
+        for question in new_q.questions:
+            link = table.link(question.id)
+            if link is None or not link.old:
+                continue
+            a, e = _for_question(question, link, source, new_q, table, cache)
+            note = "; ".join(filter(None, [e.note, where]))
+            a = replace(a, provenance=replace(a.provenance, note=note))
+            found[question.id] = (a, replace(e, note=note, from_retired=year))
+            used.update(link.old)
+    return found, used
+
+
+def _still_retired(prior: AnswersFile, used: set[str], taken: set[str]) -> tuple[list[Answer], list[Entry]]:
+    """Older answers under last year's ``retired:`` that no question took stay retired, as written.
+
+    One whose id this year's own retired answers already use stays only in last year's file.
+    """
+    keep, notes = [], []
+    for qid, a in prior.retired.items():
+        if qid in used or a.blank:
+            continue
+        since = f"{a.provenance.year} " if a.provenance.year else ""
+        if qid in taken:
+            notes.append(Entry(None, (qid,), "left", len(a.paragraphs),
+                               f"the {since}answer kept under retired: in the {prior.meta.year} file stays "
+                               f"there: {prior.meta.year}'s own {qid} is retired under that id"))
+            continue
+        keep.append(a)
+        notes.append(Entry(None, (qid,), "retired", len(a.paragraphs),
+                           f"the {since}answer stays under retired: no question asks it this year"))
+    return keep, notes
 
 
 def document(p: Plan, prior_path: Path) -> Any:
@@ -319,6 +390,22 @@ def _load_prior(path: Path, questionnaire_path: Path | None) -> tuple[AnswersFil
     return prior, prior_q
 
 
+def _older_questionnaires(prior: AnswersFile, prior_path: Path) -> dict[int, Questionnaire]:
+    """The questionnaires of the years whose answers last year's file keeps under retired:.
+
+    One that cannot be found leaves its answers retired, as they were.
+    """
+    from tipreport import questionnaire as qmod
+
+    out = {}
+    for year in {a.provenance.year for a in prior.retired.values() if a.provenance.year}:
+        try:
+            out[year] = qmod.load(qmod.find(str(year), near=prior_path))
+        except InputError:
+            continue
+    return out
+
+
 def _check(prior_path: Path, prior: AnswersFile, q: Questionnaire, output: Path | None) -> None:
     if prior.meta.year >= q.year:
         raise UsageError(f"{prior_path}: is the {prior.meta.year} answers file but the questionnaire is "
@@ -352,7 +439,8 @@ def run(prior_path: Path, questionnaire_path: Path, output: Path | None, *, forc
     existing = None
     if exists and fill_mode:
         existing = answers.load(output, q)
-    p = plan(prior, prior_q, q, _questionnaire_ref(q, questionnaire_path, output), existing)
+    p = plan(prior, prior_q, q, _questionnaire_ref(q, questionnaire_path, output), existing,
+             _older_questionnaires(prior, prior_path))
     if existing is not None:
         before = existing.text
         entries = fill(existing, p)

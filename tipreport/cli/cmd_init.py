@@ -83,6 +83,10 @@ def summary(result) -> list[str]:
     if c("merged"):
         parts.append(f"{c('merged')} merged")
     lines.append(f"  answers carried from {result.prior_year}: {', '.join(parts)}")
+    for year in sorted({e.from_retired for e in result.entries if e.from_retired}, reverse=True):
+        ids = [e.new for e in result.entries if e.from_retired == year]
+        lines.append(f"    of which {year} answers kept under retired: in {result.prior_year}'s file: "
+                     f"{' '.join(ids)}")
     if c("kept"):
         lines.append(f"  kept as you wrote them: {c('kept')}")
     drafts = [e.new for e in result.entries if e.action in ("new", "nothing")]
