@@ -46,6 +46,19 @@ def draft(workdir: Path) -> Path:
     return out
 
 
+def full_2008(workdir: Path, drop: tuple[str, ...] = ()) -> Path:
+    """A full questionnaire for 2008: the 2006 questions again (minus ``drop``), as after 2007's
+    partial one."""
+    from tipreport import yamlio
+
+    data = yamlio.load(workdir / "questionnaires" / "2006.yaml")
+    data["year"], data["reporting_period"] = 2008, "April 2007 - March 2008"
+    data["questions"] = [x for x in data["questions"] if x["id"] not in drop]
+    path = workdir / "questionnaires" / "2008.yaml"
+    yamlio.save(path, data, overwrite=False)
+    return path
+
+
 # ---------------------------------------------------------------- suite-wide settings
 
 def pytest_addoption(parser):

@@ -10,7 +10,7 @@ import pytest
 from test_align import RETIRED_2006, SEED_TABLE
 
 from cable_words import segments
-from conftest import CABLE_2006, run_cli
+from conftest import CABLE_2006, full_2008, run_cli
 from tipreport import answers, carry, questionnaire, yamlio
 from tipreport.answers import fingerprint
 
@@ -409,17 +409,6 @@ def test_output_that_is_a_directory(tree):
 
 # ---------------------------------------------------------------- a year after a partial questionnaire
 
-def _full_2008(workdir: Path, drop: tuple[str, ...] = ()) -> Path:
-    """A full questionnaire for 2008: the 2006 questions again (minus ``drop``), as after 2007's
-    partial one."""
-    data = yamlio.load(workdir / "questionnaires" / "2006.yaml")
-    data["year"], data["reporting_period"] = 2008, "April 2007 - March 2008"
-    data["questions"] = [x for x in data["questions"] if x["id"] not in drop]
-    path = workdir / "questionnaires" / "2008.yaml"
-    yamlio.save(path, data, overwrite=False)
-    return path
-
-
 def _words_of(af) -> list[str]:
     return sorted(" ".join(p.split()) for a in list(af.answers.values()) + list(af.retired.values())
                   for p in a.paragraphs)
@@ -434,7 +423,7 @@ def test_questions_asked_again_get_the_answers_kept_under_retired(draft_2007, wo
     """2007's partial questionnaire retired 24 of 2006's answers into the 2007 file; 2008 asks
     those questions again, and they come back word for word, with their 2006 provenance."""
     out = workdir / "answers" / "draft-2008.yaml"
-    result = run_cli("init", "--from", draft_2007, "--questionnaire", _full_2008(workdir), "-o", out)
+    result = run_cli("init", "--from", draft_2007, "--questionnaire", full_2008(workdir), "-o", out)
     assert result.exit_code == 0, result.stderr
     assert "to draft from scratch: none" in result.stdout
     assert f"2006 answers kept under retired: in 2007's file: {' '.join(RETIRED_2006)}" in result.stdout
@@ -453,7 +442,7 @@ def test_questions_asked_again_get_the_answers_kept_under_retired(draft_2007, wo
 def test_without_their_questionnaire_retired_answers_stay_retired(draft_2007, workdir):
     """No 2006 questionnaire to align them by: the 2006 answers stay under retired:, as written."""
     prior, prior_q = answers.load_with_questionnaire(draft_2007)
-    q2008 = questionnaire.load(_full_2008(workdir))
+    q2008 = questionnaire.load(full_2008(workdir))
     p = carry.plan(prior, prior_q, q2008, "2008", older_q={})
     assert [a.id for a in p.retired] == list(RETIRED_2006)
     assert [a.text for a in p.retired] == [prior.retired[qid].text for qid in RETIRED_2006]
@@ -464,7 +453,7 @@ def test_without_their_questionnaire_retired_answers_stay_retired(draft_2007, wo
 def test_a_retired_id_taken_this_year_leaves_the_older_answer_in_last_years_file(draft_2007, workdir):
     """2008 without 2E and 2F: 2007's own 2E is retired under 2E, where 2006's 2E already sits."""
     out = workdir / "answers" / "draft-2008.yaml"
-    result = run_cli("init", "--from", draft_2007, "--questionnaire", _full_2008(workdir, ("2E", "2F")),
+    result = run_cli("init", "--from", draft_2007, "--questionnaire", full_2008(workdir, ("2E", "2F")),
                      "-o", out, "--json")
     assert result.exit_code == 0, result.stderr
     new, last = answers.load(out), answers.load(draft_2007)

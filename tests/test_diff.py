@@ -472,3 +472,24 @@ def test_shared_figures_cancel_first_come_first_served(old, new):
         return out
 
     assert diff._unshared(found(old), found(new)) == (minus(old), minus(new))
+
+
+def test_answers_init_brought_back_from_retired_are_compared_with_that_text(draft, workdir):
+    """2008 asks again what 2007's partial questionnaire retired; init carries those answers from
+    the 2007 file's retired: section, and diff compares them with it (not as new questions)."""
+    from conftest import full_2008
+
+    out = workdir / "answers" / "draft-2008.yaml"
+    assert run_cli("init", "--from", draft, "--questionnaire", full_2008(workdir), "-o", out).exit_code == 0
+    af = answers.load(out)
+    text = af.answers["1A"].text
+    af.set_answer_text("1A", text.replace("Cambodia is a source", "Cambodia remains a source"))
+    af.save(overwrite=True)
+    report = diff.diff_files(draft, out)
+    assert report.counts()["new"] == 0
+    revived = [q for q in report.questions if q.kind == diff.FROM_RETIRED]
+    assert [q.new_id for q in revived] == list(answers.load(draft).retired)
+    assert all(q.old_ids == (q.new_id,) and q.status == diff.PAIRED for q in revived)
+    one_a = _q(report, "1A")
+    assert (one_a.diff.words_added, one_a.diff.words_removed, one_a.label) == (1, 1, "1A (from retired)")
+    assert all(not q.diff.changed for q in revived if q.new_id != "1A")

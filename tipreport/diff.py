@@ -34,6 +34,8 @@ EQUAL, DELETE, INSERT = "equal", "delete", "insert"
 P_EQUAL, P_CHANGE, P_INSERT, P_DELETE = "equal", "change", "insert", "delete"
 # question statuses
 PAIRED, NEW, RETIRED = "paired", "new", "retired"
+# pairing kind beyond align.KINDS: a new question whose answer `init` carried from the old file's retired:
+FROM_RETIRED = "from retired"
 
 # A figure is a run of digits with its separators ("4,655", "3.5", "20%") that is
 # not part of a word such as "G7", "10th", "2005-2006" or "U.S.-1".
@@ -160,7 +162,7 @@ class QuestionDiff:
             return f"{self.new_id} (new)"
         olds = "+".join(self.old_ids)
         label = self.new_id if olds == self.new_id else f"{self.new_id} <- {olds}"
-        return f"{label} ({self.kind})" if self.kind in ("split", "merged") else label
+        return f"{label} ({self.kind})" if self.kind in ("split", "merged", FROM_RETIRED) else label
 
 
 @dataclass(frozen=True)
@@ -553,7 +555,7 @@ class Pair:
     new: str | None
     old: tuple[str, ...]
     score: float | None
-    kind: str = "same"  # align.KINDS: same, renumbered, split, merged, new, retired
+    kind: str = "same"  # align.KINDS (same, renumbered, split, merged, new, retired) or FROM_RETIRED
     note: str = ""
 
 
@@ -569,11 +571,35 @@ def pair_questions(old_af: AnswersFile, old_q: Questionnaire, new_af: AnswersFil
     from tipreport import align
 
     table = align.align(old_q, new_q, old_af.answers, new_af.answers, nearest=False)
-    return "align", [Pair(lk.new, tuple(lk.old), lk.score, lk.kind, lk.note) for lk in table.links]
+    pairs = []
+    for lk in table.links:
+        source = _retired_source(new_af, old_af, lk.new) if lk.new and not lk.old else None
+        pairs.append(Pair(lk.new, (source,), None, FROM_RETIRED,
+                          f"carried from the {old_af.retired[source].provenance.year} answer kept under "
+                          f"retired: in the {old_af.meta.year} file") if source else
+                     Pair(lk.new, tuple(lk.old), lk.score, lk.kind, lk.note))
+    return "align", pairs
 
 
-def _old_paragraphs(af: AnswersFile, ids: tuple[str, ...]) -> list[str]:
-    return [p for q in ids if q in af.answers for p in paragraphs(af.answers[q].text)]
+def _retired_source(new_af: AnswersFile, old_af: AnswersFile, qid: str) -> str | None:
+    """The old file's retired answer a new question's answer was carried from, by its provenance.
+
+    `init` carries answers that last year's file kept under retired: (after a
+    partial questionnaire) into the questions that ask them again; diff then
+    compares with that text, not with nothing.
+    """
+    answer = new_af.answers.get(qid)
+    prov = answer.provenance if answer else None
+    if prov is None or prov.source != "carried" or prov.year is None or len(prov.questions) != 1:
+        return None
+    rid = prov.questions[0]
+    kept = old_af.retired.get(rid)
+    return rid if kept is not None and kept.provenance.year == prov.year else None
+
+
+def _old_paragraphs(af: AnswersFile, ids: tuple[str, ...], kind: str = "") -> list[str]:
+    source = af.retired if kind == FROM_RETIRED else af.answers
+    return [p for q in ids if q in source for p in paragraphs(source[q].text)]
 
 
 def _old_side(p: Pair, pairs: list[Pair], af: AnswersFile, new_q: Questionnaire,
@@ -585,7 +611,7 @@ def _old_side(p: Pair, pairs: list[Pair], af: AnswersFile, new_q: Questionnaire,
     shows what the officer changed rather than what the split moved away.
     """
     if p.kind != "split" or len(p.old) != 1 or not p.new:
-        return _old_paragraphs(af, p.old), p.note
+        return _old_paragraphs(af, p.old, p.kind), p.note
     old_id = p.old[0]
     answer = af.answers.get(old_id)
     if answer is None or answer.blank:
