@@ -49,6 +49,27 @@ def test_the_composed_closing_reads_back_into_the_same_log():
     assert (drafters, tuple(log), poc) == (meta.drafters, meta.staff_hours, meta.point_of_contact)
 
 
+@pytest.mark.parametrize(("sentence", "log"), [
+    ("required 20 hours of staff time, including 7 hours of FSN political assistants, 2 hours of an "
+     "economic officer, and 1 hour of an intern.",
+     [("officer", 10), ("FSN political assistants", 7), ("economic officer", 2), ("intern", 1)]),
+    ("required 12.5 hours of staff time, including 2.5 hours of an RSO and 3 hours of the DCM.",
+     [("officer", 7), ("RSO", 2.5), ("DCM", 3)]),
+    ("required 1 hour of staff time.", [("officer", 1)]),
+    ("required 5 hours of staff time, including 7 hours of an FSN.", [("officer", 5)]),  # does not add up
+])
+def test_closing_with_several_roles_reads_back_into_the_log(sentence, log):
+    _, entries, _ = importer.parse_closing(f"The drafting of this report {sentence}  Embassy POC is X.")
+    assert [(e.role, e.hours) for e in entries] == log
+
+
+def test_several_roles_round_trip_through_render_and_import():
+    entries = [HoursEntry("Jane Doe", "political officer", 12), HoursEntry("Sokha", "FSN", 6),
+               HoursEntry("Kim", "RSO", 1.5)]
+    _, back, _ = importer.parse_closing(f"This report required {hours.note(entries)}.")
+    assert hours.note(back) == hours.note(entries)
+
+
 COMMENTED = "# Hand notes: keep me.\n"
 
 

@@ -349,9 +349,12 @@ def _inline_topic(text: str) -> str:
 # ---------------------------------------------------------------- closing paragraph
 
 _HOURS = re.compile(
-    r"required\s+(?P<total>\d+(?:\.\d+)?)\s+hours\s+of\s+staff\s+time"
-    r"(?:,?\s*including\s+(?P<part>\d+(?:\.\d+)?)\s+hours\s+(?:of|by|from)\s+(?:an?\s+)?(?P<role>[^.]+?))?"
-    r"\s*\.", re.IGNORECASE)
+    r"required\s+(?P<total>\d+(?:\.\d+)?)\s+hours?\s+of\s+staff\s+time"
+    r"(?:,?\s*including\s+(?P<parts>\d[^.]*?(?:\.\d[^.]*?)*))?\s*\.(?!\d)", re.IGNORECASE)
+# one share of the "including" part: "10 hours of a local FSN political assistant", up to the next share
+_SHARE = re.compile(
+    r"(?P<hours>\d+(?:\.\d+)?)\s+hours?\s+(?:of|by|from)\s+(?:(?:an?|the)\s+)?(?P<role>.+?)"
+    r"(?=,?\s+and\s+\d|,\s*\d|$)", re.IGNORECASE)
 _DRAFTERS = re.compile(r"^(?P<who>.+?)\s+drafted\b", re.IGNORECASE)
 _POC = re.compile(r"\bPOC\s+for\s+this\s+(?:cable|report|submission)\s+is\s+(?P<poc>[^\n]+?)\.?\s*(?:\n|$)",
                   re.IGNORECASE)
@@ -365,12 +368,13 @@ def parse_closing(text: str) -> tuple[str, list[HoursEntry], str]:
     m = _HOURS.search(text)
     if m:
         total = float(m.group("total"))
-        part = float(m.group("part")) if m.group("part") else 0.0
-        if part and part <= total:
-            hours = [HoursEntry(drafters or "drafting officers", "officer", total - part),
-                     HoursEntry("", m.group("role").strip(), part)]
-        else:
-            hours = [HoursEntry(drafters or "drafting officers", "officer", total)]
+        shares = [HoursEntry("", s.group("role").strip(" ,"), float(s.group("hours")))
+                  for s in _SHARE.finditer(" ".join((m.group("parts") or "").split()))]
+        part = sum(e.hours for e in shares)
+        if not shares or part > total:
+            shares, part = [], 0.0  # a log that does not add up: the drafters' total alone
+        hours = [HoursEntry(drafters or "drafting officers", "officer", total - part)] if total > part else []
+        hours += shares
     return drafters, hours, poc
 
 
