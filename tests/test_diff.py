@@ -491,5 +491,28 @@ def test_answers_init_brought_back_from_retired_are_compared_with_that_text(draf
     assert [q.new_id for q in revived] == list(answers.load(draft).retired)
     assert all(q.old_ids == (q.new_id,) and q.status == diff.PAIRED for q in revived)
     one_a = _q(report, "1A")
-    assert (one_a.diff.words_added, one_a.diff.words_removed, one_a.label) == (1, 1, "1A (from retired)")
+    assert (one_a.diff.words_added, one_a.diff.words_removed, one_a.label) == (1, 1, "1A <- retired 1A")
     assert all(not q.diff.changed for q in revived if q.new_id != "1A")
+
+
+def test_a_retired_answer_split_by_init_is_not_paired_with_the_whole(workdir):
+    """2006 3B retired by a 2007 questionnaire without 3B/3C, then split again into 2008's 3B and 3C:
+    each got a share, which the provenance does not record, so diff lists them as new rather than
+    show the other share as deleted."""
+    from tipreport import yamlio
+
+    q7 = yamlio.load(workdir / "questionnaires" / "2007.yaml")
+    q8 = yamlio.load(workdir / "questionnaires" / "2007.yaml")
+    q7["questions"] = [x for x in q7["questions"] if x["id"] not in ("3B", "3C")]
+    yamlio.save(workdir / "questionnaires" / "2007.yaml", q7, overwrite=True)
+    q8["year"], q8["reporting_period"] = 2008, "April 2007 - March 2008"
+    yamlio.save(workdir / "questionnaires" / "2008.yaml", q8, overwrite=False)
+    a6, a7, a8 = (workdir / "answers" / f"{n}.yaml" for n in ("cambodia-2006", "d-2007", "d-2008"))
+    assert run_cli("init", "--from", a6, "--questionnaire", workdir / "questionnaires" / "2007.yaml",
+                   "-o", a7).exit_code == 0
+    assert run_cli("init", "--from", a7, "--questionnaire", workdir / "questionnaires" / "2008.yaml",
+                   "-o", a8).exit_code == 0
+    assert answers.load(a8).answers["3C"].provenance.section == "retired"
+    report = diff.diff_files(a7, a8)
+    assert [(q.new_id, q.status) for q in report.questions if q.new_id in ("3B", "3C")] == \
+        [("3B", diff.NEW), ("3C", diff.NEW)]

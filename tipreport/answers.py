@@ -28,7 +28,8 @@ META_TEXT = ("country", "post", "reporting_period", "classification", "reference
 META_LISTS = ("to", "info", "office", "tags", "ref")
 META_KEYS = set(META_TEXT) | set(META_LISTS) | {"year", "questionnaire", "sensitive", "staff_hours"}
 ANSWER_KEYS = {"status", "provenance", "text", "note"}
-PROV_KEYS = {"source", "cable", "year", "question", "fingerprint", "note"}
+PROV_KEYS = {"source", "cable", "year", "question", "section", "fingerprint", "note"}
+SECTIONS = ("answers", "retired")  # where in the year's file a carried answer came from
 
 
 # ---------------------------------------------------------------- text helpers
@@ -98,6 +99,7 @@ class Provenance:
     cable: str = ""
     fingerprint: str = ""
     note: str = ""
+    section: str = "answers"  # "retired": carried from what that year's file kept under retired:
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,7 @@ def _provenance(node: Any, path, ctx: str) -> Provenance:
         cable=fields.get_str(node, "cable", path, ctx),
         fingerprint=fields.get_str(node, "fingerprint", path, ctx),
         note=fields.get_str(node, "note", path, ctx),
+        section=fields.get_choice(node, "section", SECTIONS, path, ctx, default="answers"),
     )
 
 
@@ -401,6 +404,8 @@ def provenance_data(p: Provenance) -> Any:
         m["year"] = p.year
     if p.questions:
         m["question"] = p.questions[0] if len(p.questions) == 1 else list(p.questions)
+    if p.section != "answers":
+        m["section"] = p.section
     if p.fingerprint:
         m["fingerprint"] = p.fingerprint
     if p.note:

@@ -36,7 +36,8 @@ class Entry:
     question), whole (split question, whole answer carried because the
     paragraphs could not be told apart), merged, nothing (last year's answer
     was empty), new (no predecessor), retired (kept under retired:), left
-    (fill mode: a retired answer not copied in, still in last year's file),
+    (a retired answer not copied in, still in last year's file: fill mode
+    copies none, and an older one yields its id to this year's),
     kept (fill mode: the officer's answer was left alone). ``from_retired``:
     the year of an answer that came from under last year's ``retired:``.
     """
@@ -219,7 +220,7 @@ def plan(prior: AnswersFile, prior_q: Questionnaire, q: Questionnaire, questionn
                 paras = answers.paragraphs(prior.answers[old_id].text)
                 retired.append(_carried(old_id, paras, link.old, prior, link.note))
                 entries.append(Entry(None, link.old, "retired", len(paras), link.note))
-    more, notes = _still_retired(prior, used, {a.id for a in retired})
+    more, notes = _still_retired(prior, used, {a.id for a in retired}, older_q or {})
     return Plan(alignment, meta, tuple(carried), tuple(retired + more), dict(prior.glossary),
                 tuple(entries + notes), derived)
 
@@ -231,8 +232,10 @@ def _from_retired(prior: AnswersFile, q: Questionnaire, alignment: alignmod.Alig
     A partial questionnaire (2007's asked 14 questions) retires most of the
     year before's answers into that year's file; when a later questionnaire
     asks those questions again, their answers come back from there, aligned
-    against the questionnaire they were written for. Returns {question id:
-    (answer, entry)} and the retired ids taken.
+    against the questionnaire they were written for. Their provenance names
+    last year's file and its ``retired:`` section (where check and diff find
+    the text); the note names the year the answer was written for. Returns
+    {question id: (answer, entry)} and the retired ids taken.
     """
     open_ids = {lk.new for lk in alignment.links if lk.new is not None and not lk.old}
     found: dict[str, tuple[Answer, Entry]] = {}
@@ -245,24 +248,24 @@ def _from_retired(prior: AnswersFile, q: Questionnaire, alignment: alignmod.Alig
         if not old_q.questions or not new_q.questions:
             continue
         table = alignmod.align(old_q, new_q, group, None, nearest=False)
-        cables = {a.provenance.cable for a in group.values()}
-        cable = cables.pop() if len(cables) == 1 else ""
-        source = replace(prior, answers=group, meta=replace(prior.meta, year=year, reference_id=cable))
-        cache: dict = {}
+        source = replace(prior, answers=group, meta=replace(prior.meta, year=year))  # notes name the year
         where = f"kept under retired: in the {prior.meta.year} file"
+        cache: dict = {}
         for question in new_q.questions:
             link = table.link(question.id)
             if link is None or not link.old:
                 continue
             a, e = _for_question(question, link, source, new_q, table, cache)
-            note = "; ".join(filter(None, [e.note, where]))
-            a = replace(a, provenance=replace(a.provenance, note=note))
-            found[question.id] = (a, replace(e, note=note, from_retired=year))
+            note = "; ".join(filter(None, [f"the {year} answer to {' and '.join(link.old)}", e.note, where]))
+            prov = replace(a.provenance, year=prior.meta.year, cable=prior.meta.reference_id,
+                           section="retired", note=note)
+            found[question.id] = (replace(a, provenance=prov), replace(e, note=note, from_retired=year))
             used.update(link.old)
     return found, used
 
 
-def _still_retired(prior: AnswersFile, used: set[str], taken: set[str]) -> tuple[list[Answer], list[Entry]]:
+def _still_retired(prior: AnswersFile, used: set[str], taken: set[str], older_q: dict[int, Questionnaire]
+                   ) -> tuple[list[Answer], list[Entry]]:
     """Older answers under last year's ``retired:`` that no question took stay retired, as written.
 
     One whose id this year's own retired answers already use stays only in last year's file.
@@ -271,15 +274,21 @@ def _still_retired(prior: AnswersFile, used: set[str], taken: set[str]) -> tuple
     for qid, a in prior.retired.items():
         if qid in used or a.blank:
             continue
-        since = f"{a.provenance.year} " if a.provenance.year else ""
+        year = a.provenance.year
         if qid in taken:
             notes.append(Entry(None, (qid,), "left", len(a.paragraphs),
-                               f"the {since}answer kept under retired: in the {prior.meta.year} file stays "
-                               f"there: {prior.meta.year}'s own {qid} is retired under that id"))
+                               f"the {year or 'older'} answer kept under retired: in the {prior.meta.year} "
+                               f"file stays there: {prior.meta.year}'s own {qid} is retired under that id"))
             continue
+        if year is None:
+            why = "no year recorded with it, so no questionnaire to match it against"
+        elif year not in older_q:
+            why = f"the {year} questionnaire it answered was not found beside {prior.meta.year}'s file"
+        else:
+            why = "no question asks it this year"
         keep.append(a)
         notes.append(Entry(None, (qid,), "retired", len(a.paragraphs),
-                           f"the {since}answer stays under retired: no question asks it this year"))
+                           f"the {year or 'older'} answer stays under retired: {why}"))
     return keep, notes
 
 

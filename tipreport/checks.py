@@ -273,7 +273,8 @@ def _carried(ans: Answer, prior_af: AnswersFile | None):
         return stale.normalize
     if prior_af is None:
         return None
-    olds = [prior_af.answers[k].text for k in ans.provenance.questions if k in prior_af.answers]
+    source = _source_section(prior_af, ans)
+    olds = [source[k].text for k in ans.provenance.questions if k in source]
     if not olds:
         return None
     old_sents = [stale.normalize(s) for t in olds for p in paragraphs(t) for s in stale.sentences(p)]
@@ -538,10 +539,15 @@ def _agreement(af: AnswersFile, cand: AnswersFile) -> int:
     """How many carried answers' fingerprints this candidate's texts reproduce."""
     score = 0
     for a in af.answers.values():
-        p = a.provenance
-        if p.source == "carried" and len(p.questions) == 1 and p.questions[0] in cand.answers:
-            score += fingerprint(cand.answers[p.questions[0]].text) == p.fingerprint
+        p, source = a.provenance, _source_section(cand, a)
+        if p.source == "carried" and len(p.questions) == 1 and p.questions[0] in source:
+            score += fingerprint(source[p.questions[0]].text) == p.fingerprint
     return score
+
+
+def _source_section(prior_af: AnswersFile, ans: Answer) -> dict[str, Answer]:
+    """The section of last year's file an answer was carried from: its answers, or its retired:."""
+    return prior_af.retired if ans.provenance.section == "retired" else prior_af.answers
 
 
 def _clip(text: str, width: int) -> str:

@@ -162,7 +162,9 @@ class QuestionDiff:
             return f"{self.new_id} (new)"
         olds = "+".join(self.old_ids)
         label = self.new_id if olds == self.new_id else f"{self.new_id} <- {olds}"
-        return f"{label} ({self.kind})" if self.kind in ("split", "merged", FROM_RETIRED) else label
+        if self.kind == FROM_RETIRED:  # not one of the old file's questions: one it kept under retired:
+            return f"{self.new_id} <- retired {olds}"
+        return f"{label} ({self.kind})" if self.kind in ("split", "merged") else label
 
 
 @dataclass(frozen=True)
@@ -571,30 +573,38 @@ def pair_questions(old_af: AnswersFile, old_q: Questionnaire, new_af: AnswersFil
     from tipreport import align
 
     table = align.align(old_q, new_q, old_af.answers, new_af.answers, nearest=False)
+    sources = _retired_sources(new_af, old_af, [lk.new for lk in table.links if lk.new and not lk.old])
     pairs = []
     for lk in table.links:
-        source = _retired_source(new_af, old_af, lk.new) if lk.new and not lk.old else None
-        pairs.append(Pair(lk.new, (source,), None, FROM_RETIRED,
-                          f"carried from the {old_af.retired[source].provenance.year} answer kept under "
-                          f"retired: in the {old_af.meta.year} file") if source else
+        source = sources.get(lk.new) if lk.new else None
+        note = f"carried from the answer kept under retired: in the {old_af.meta.year} file"
+        pairs.append(Pair(lk.new, (source,), None, FROM_RETIRED, note) if source else
                      Pair(lk.new, tuple(lk.old), lk.score, lk.kind, lk.note))
     return "align", pairs
 
 
-def _retired_source(new_af: AnswersFile, old_af: AnswersFile, qid: str) -> str | None:
-    """The old file's retired answer a new question's answer was carried from, by its provenance.
+def _retired_sources(new_af: AnswersFile, old_af: AnswersFile, new_ids: list[str]) -> dict[str, str]:
+    """New question -> the old file's retired answer its answer was carried from, by provenance.
 
-    `init` carries answers that last year's file kept under retired: (after a
-    partial questionnaire) into the questions that ask them again; diff then
-    compares with that text, not with nothing.
+    `init` carries what last year's file kept under retired: (after a partial
+    questionnaire) into the questions that ask it again, and says so in the
+    provenance (that file's year, section retired). Only a whole answer
+    carried to one question is paired; a split or merged one stays listed as
+    new, since its share of the retired text is not recorded.
     """
-    answer = new_af.answers.get(qid)
-    prov = answer.provenance if answer else None
-    if prov is None or prov.source != "carried" or prov.year is None or len(prov.questions) != 1:
-        return None
-    rid = prov.questions[0]
-    kept = old_af.retired.get(rid)
-    return rid if kept is not None and kept.provenance.year == prov.year else None
+    claims: dict[str, list[str]] = {}
+    for qid in new_ids:
+        answer = new_af.answers.get(qid)
+        prov = answer.provenance if answer else None
+        if prov and prov.source == "carried" and prov.section == "retired" and prov.year == old_af.meta.year:
+            for rid in prov.questions:
+                claims.setdefault(rid, []).append(qid)
+    out = {}
+    for rid, qids in claims.items():
+        answer = new_af.answers[qids[0]]
+        if len(qids) == 1 and answer.provenance.questions == (rid,) and rid in old_af.retired:
+            out[qids[0]] = rid
+    return out
 
 
 def _old_paragraphs(af: AnswersFile, ids: tuple[str, ...], kind: str = "") -> list[str]:
@@ -667,7 +677,7 @@ def _select(pairs: list[Pair], qid: str, old_q: Questionnaire, new_q: Questionna
     if hit:
         return hit
     if old_q.get(qid):
-        return [p for p in pairs if qid in p.old]
+        return [p for p in pairs if qid in p.old and p.kind != FROM_RETIRED]
     raise UsageError(f"question {qid} is in neither the {new_q.year} nor the {old_q.year} "
                      f"questionnaire ({_span(new_q)}; {_span(old_q)})")
 

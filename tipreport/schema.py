@@ -47,6 +47,7 @@ def _answer(required_text: bool = False) -> dict[str, Any]:
                             "cable": _TEXT,
                             "year": {"type": "integer"},
                             "question": {"anyOf": [_TEXT, _TEXT_LIST]},
+                            "section": {"enum": list(answers.SECTIONS)},
                             "fingerprint": {"type": "string", "pattern": "^sha256:[0-9a-f]+$"},
                             "note": _TEXT,
                         },

@@ -36,17 +36,20 @@ def init(
     if as_json:
         emit_json(result.alignment.to_json() if dry_run else result.to_json())
         return
-    typer.echo(alignment_table(result.alignment))
+    typer.echo(alignment_table(result.alignment, result.entries))
     typer.echo("")
     for line in summary(result):
         typer.echo(line)
 
 
-def _what(link) -> str:
+def _what(link, revived: dict) -> str:
     parts = [link.kind]
     if link.reworded and link.kind in ("same", "renumbered"):
         parts.append("reworded")
     text = ", ".join(parts)
+    if link.new in revived:
+        e = revived[link.new]
+        return f"{text}: the {e.from_retired} answer to {' and '.join(e.old)}, from retired:"
     if link.nearest and link.kind in ("new", "retired"):
         text += f" (nearest {link.nearest[0]}: {link.nearest[1]:.0f})"
     if link.note and link.kind in ("split", "merged"):
@@ -54,12 +57,16 @@ def _what(link) -> str:
     return text
 
 
-def alignment_table(alignment) -> str:
-    """new | old | score | what, one row per question of this year, then last year's retired ones."""
+def alignment_table(alignment, entries=()) -> str:
+    """new | old | score | what, one row per question of this year, then last year's retired ones.
+
+    A new question that took an answer from last year's retired: says so (``entries``: init's).
+    """
     from tipreport.cli.output import table
 
+    revived = {e.new: e for e in entries if e.from_retired}
     rows = [[lk.new or "-", " ".join(lk.old) or "-",
-             "-" if lk.score is None else f"{lk.score:.0f}", _what(lk)] for lk in alignment.links]
+             "-" if lk.score is None else f"{lk.score:.0f}", _what(lk, revived)] for lk in alignment.links]
     head = f"questions {alignment.old_year} -> {alignment.new_year}"
     if alignment.partial:
         head += f" (the {alignment.new_year} questionnaire is partial)"
