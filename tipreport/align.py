@@ -36,6 +36,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from tipreport.answers import is_blank, paragraphs
 from tipreport.questionnaire import Question, Questionnaire
@@ -203,14 +204,6 @@ def _length_bound(a: str, b: str) -> float:
     """The highest ratio two texts of these lengths can have: each extra character is an edit."""
     total = len(a) + len(b)
     return 100.0 if not total else 100.0 * (1 - abs(len(a) - len(b)) / total)
-
-
-def _first(pair: tuple) -> object:
-    return pair[0]
-
-
-def _second(pair: tuple) -> object:
-    return pair[1]
 
 
 _SLACK = 1e-6  # keeps a bound above a score computed in another order of floating-point steps
@@ -396,7 +389,7 @@ class _Scores:
         """The row's highest question score (-inf for an empty row), visiting cells best bound first."""
         if i not in self._row_best:
             top = -math.inf
-            for j, bound in sorted(enumerate(self._bound[i]), key=_second, reverse=True):
+            for j, bound in sorted(enumerate(self._bound[i]), key=itemgetter(1), reverse=True):
                 if bound < top:
                     break
                 self._known_ratio(i, j)
@@ -409,7 +402,7 @@ class _Scores:
         """Which of the cells scores highest (the first of equals), visiting cells best bound first."""
         found: int | None = None
         top = -math.inf
-        for bound, k in sorted(((self.upper(*cell), k) for k, cell in enumerate(cells)), key=_first,
+        for bound, k in sorted(((self.upper(*cell), k) for k, cell in enumerate(cells)), key=itemgetter(0),
                                reverse=True):
             if bound < top:  # bounds taken before scoring: scoring may tighten them, never loosen
                 break
