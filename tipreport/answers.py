@@ -26,7 +26,12 @@ META_REQUIRED = ("country", "post", "year", "questionnaire", "reporting_period",
 META_TEXT = ("country", "post", "reporting_period", "classification", "reference_id", "date",
              "from", "eo", "subject", "intro", "drafters", "point_of_contact", "closing", "signer")
 META_LISTS = ("to", "info", "office", "tags", "ref")
-META_KEYS = set(META_TEXT) | set(META_LISTS) | {"year", "questionnaire", "sensitive", "staff_hours"}
+META_KEYS = set(META_TEXT) | set(META_LISTS) | {"year", "questionnaire", "sensitive", "staff_hours",
+                                                 "layout"}
+# The post's layout of the cable when it is not the default one: where the intro and the
+# closing go among the answers, and their paragraph labels as written.
+LAYOUT_TEXT = ("intro_label", "closing_label", "closing_heading")
+LAYOUT_ORDER = ("intro", "answers", "closing")
 ANSWER_KEYS = {"status", "provenance", "text", "note"}
 PROV_KEYS = {"source", "cable", "year", "question", "section", "fingerprint", "note"}
 SECTIONS = ("answers", "retired")  # where in the year's file a carried answer came from
@@ -158,6 +163,11 @@ class Meta:
     closing: str = ""
     signer: str = ""
     staff_hours: tuple[HoursEntry, ...] = ()
+    layout: dict = field(default_factory=dict, hash=False)
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        return tuple(self.layout.get("order") or LAYOUT_ORDER)
 
     @property
     def total_hours(self) -> float:
@@ -298,6 +308,22 @@ def _hours(meta: dict, path) -> tuple[HoursEntry, ...]:
     return tuple(out)
 
 
+def _layout(meta: dict, path) -> dict:
+    node = fields.get_map(meta, "layout", path, "meta")
+    if not node:
+        return {}
+    fields.check_known_keys(node, {*LAYOUT_TEXT, "order"}, path, "meta.layout")
+    out: dict = {k: fields.get_str(node, k, path, "meta.layout") for k in LAYOUT_TEXT if k in node}
+    if "order" in node:
+        order = fields.get_str_list(node, "order", path, "meta.layout")
+        bad = [x for x in order if x not in LAYOUT_ORDER]
+        if bad or len(set(order)) != len(order) or "answers" not in order:
+            raise InputError(path, "meta.layout.order: expected 'answers' and optionally 'intro' "
+                             "and 'closing', each once", fields.where(node, "order"))
+        out["order"] = order
+    return out
+
+
 def _meta(node: dict, path) -> Meta:
     fields.check_known_keys(node, META_KEYS, path, "meta")
     for key in META_REQUIRED:
@@ -312,6 +338,7 @@ def _meta(node: dict, path) -> Meta:
         questionnaire=fields.get_str(node, "questionnaire", path, "meta", required=True),
         sensitive=fields.get_bool(node, "sensitive", path, "meta"),
         staff_hours=_hours(node, path),
+        layout=_layout(node, path),
         **text,
         **lists,
     )
@@ -441,7 +468,21 @@ def meta_data(meta: Meta) -> Any:
         m[name] = list(value) if isinstance(value, tuple) else value
     m["staff_hours"] = [CommentedMap(who=e.who, role=e.role, hours=plain_number(e.hours))
                         for e in meta.staff_hours]
+    if meta.layout:
+        lay = CommentedMap()
+        for key in ("order", *LAYOUT_TEXT):
+            if key in meta.layout:
+                value = meta.layout[key]
+                lay[key] = block_text(value) if isinstance(value, str) else list(value)
+        m["layout"] = lay
     return m
+
+
+def block_text(value: str) -> Any:
+    """A multi-line value (a heading as written) as a literal block; one line as it is."""
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    return LiteralScalarString(value + "\n") if "\n" in value else value
 
 
 def plain_number(x: float) -> int | float:

@@ -1,45 +1,30 @@
 """Import a submission cable (text as exported from an archive) into answers data.
 
-The archive copy is messy: web-page chrome, transmission header, page-break
-lines inside sentences, words hyphenated across line ends, dash-underlined
-headings broken in two, stray paragraph marks. The importer sees through all
-of it and keeps every word of every answer, in order. Question ids and the
-section count come from the cable itself, never from a fixed list.
+cable.py reads the cable's structure (header, units, glossary, signer); this
+module decides what each unit is for the answers file: the intro, the closing
+(drafters, staff hours, point of contact, wherever the post put it), and one
+entry per question or extra paragraph, with the post's own labels, headings and
+marks kept as data in the questionnaire it writes beside the answers. Question
+ids are ``<section><letters>`` (``1A``, ``3BC`` for a merged "B and C"), or
+``<section>P<n>`` for a numbered paragraph that answers no question, and
+``<section>H<k>`` for a headed passage of a narrative submission; the section is
+the cable's own grouping, never a fixed list.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from tipreport.answers import Answer, HoursEntry, Meta, Provenance, fingerprint, join_paragraphs
+from tipreport import cable
+from tipreport.answers import Answer, Meta, Provenance, fingerprint, join_paragraphs
 from tipreport.errors import InputError
-from tipreport.questionnaire import DEFAULT_SECTION_TITLES, Question, Questionnaire, Section
+from tipreport.questionnaire import Question, Questionnaire, Section
 
-Line = tuple[int, str]  # (1-based line number in the source file, text)
-
-PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z .'()-]*\s\d{5,8}\s+\d{1,3}\s+OF\s+\d{1,3}\s*$")
-DASH_LINE = re.compile(r"^\s*-{3,}[ -]*$")
-SECTION_LINE = re.compile(
-    r"(?P<before>.*?)(?P<sec>(?<![A-Z])(?:UNCLAS|C O N F I D E N T I A L|S E C R E T|CONFIDENTIAL|SECRET)"
-    r"(?: E F T O)?(?: SECTION \d+ OF \d+)? [A-Z .]+? \d{6}\s*)$"
-)
-# A drafted cable's classification line before a serial is assigned: "UNCLAS PHNOM PENH".
-CLEAN_SECTION_LINE = re.compile(
-    r"^(?P<before>)(?P<sec>(?:UNCLAS|C O N F I D E N T I A L|S E C R E T)(?: E F T O)? [A-Z][A-Z .]*)$")
-SERIAL = re.compile(r"^(?:UNCLAS|C O N F I D E N T I A L|S E C R E T|CONFIDENTIAL|SECRET)(?: E F T O)?"
-                    r"(?: SECTION \d+ OF \d+)? (?P<origin>[A-Z .]+?) (?P<serial>\d{6})\s*$")
-LABEL = re.compile(r"^(?P<num>[1-9])?(?P<letter>[A-Z])\.\s+(?:\((?P<mark>U|SBU|C|S|FOUO)\)\s*)?")
-MARK = re.compile(r"^\((?P<mark>U|SBU|C|S|FOUO)\)\s+")
-NUMBERED = re.compile(r"^(?P<n>\d{1,2})\.\s+(?:\((?P<mark>U|SBU|C|S)\)\s+)?")
-GLOSSARY_ENTRY = re.compile(r"^(?P<abbr>[A-Z][A-Za-z0-9&/'.-]*[A-Za-z0-9)](?:\s[A-Z0-9][A-Z0-9&/-]*)?):"
-                            r"\s+(?P<exp>\S.*)$")
-PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
-CLASSIFICATIONS = re.compile(
-    r"\b(UNCLASSIFIED//FOR OFFICIAL USE ONLY|UNCLASSIFIED|CONFIDENTIAL//NOFORN|CONFIDENTIAL|"
-    r"SECRET//NOFORN|SECRET)\b")
-REFERENCE_ID = re.compile(r"\b(\d{2}[A-Z]{3,}\d{1,6})\b")
+DEFAULT_ORDER = ("intro", "answers", "closing")
+_PART = re.compile(r"\bPART\s+(?P<n>\d{1,2})\s+OF\s+(?P<m>\d{1,2})\b", re.IGNORECASE)
+_POC_WORDS = re.compile(r"\bPOC\b|point\s+of\s+contact|\bdrafted\b", re.IGNORECASE)
 
 
 @dataclass
@@ -54,523 +39,244 @@ class Imported:
     warnings: list[str] = field(default_factory=list)
 
 
-# ---------------------------------------------------------------- line clean-up
-
-def _lines(text: str) -> list[Line]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00b6", "")
-    text = text.replace("\u00a0", " ").replace("\t", "    ")
-    return [(i + 1, ln.rstrip()) for i, ln in enumerate(text.split("\n"))]
-
-
-def _blank(line: Line) -> bool:
-    return not line[1].strip()
-
-
-def _drop_page_breaks(lines: list[Line]) -> list[Line]:
-    """Remove page-break lines and the blank lines the archive put around them.
-
-    The archive frames each break with one blank line before and two after;
-    any blank beyond that was a real paragraph break and is kept as one.
-    """
-    out: list[Line] = []
-    i = 0
-    n = len(lines)
-    while i < n:
-        if not PAGE_BREAK.match(lines[i][1]):
-            out.append(lines[i])
-            i += 1
-            continue
-        before = 0
-        while out and _blank(out[-1]):
-            out.pop()
-            before += 1
-        j = i + 1
-        after = 0
-        while j < n and _blank(lines[j]):
-            j += 1
-            after += 1
-        if before + after >= 4 or (before + after < 3 and (before or after) and before + after >= 2
-                                   and _ends_sentence(out)):
-            out.append((lines[i][0], ""))
-        i = j
-    return out
-
-
-def _ends_sentence(out: list[Line]) -> bool:
-    return bool(out) and out[-1][1].rstrip().endswith((".", ":", "?", ")"))
-
-
-def _join(lines: list[str]) -> str:
-    """Join wrapped lines into one paragraph, undoing hyphenation at line ends."""
-    text = ""
-    for raw in lines:
-        ln = raw.strip()
-        if not ln:
-            continue
-        if not text:
-            text = ln
-        elif re.search(r"[A-Za-z0-9]-$", text) and not text.endswith("--"):
-            text += ln
-        else:
-            text += " " + ln
-    return text
-
-
-def _paragraphs(lines: list[Line]) -> list[list[Line]]:
-    paras: list[list[Line]] = []
-    cur: list[Line] = []
-    for ln in lines:
-        if _blank(ln):
-            if cur:
-                paras.append(cur)
-                cur = []
-        else:
-            cur.append(ln)
-    if cur:
-        paras.append(cur)
-    return paras
-
-
-# ---------------------------------------------------------------- header
-
 @dataclass
-class _Header:
-    reference_id: str = ""
-    classification: str = ""
-    date: str = ""
-    precedence: str = ""
-    from_: str = ""
-    to: list[str] = field(default_factory=list)
-    info: list[str] = field(default_factory=list)
-    office: list[str] = field(default_factory=list)
-    sensitive: bool = False
-    eo: str = ""
-    tags: list[str] = field(default_factory=list)
-    subject: str = ""
-    ref: list[str] = field(default_factory=list)
-    body_start: int = 0
-    has_transmission: bool = False
+class _Part:
+    path: str | Path
+    header: cable.Header
+    body: list[cable.Line]
+    glossary: dict[str, str]
+    signer: str
+    number: int | None
+    of: int | None
 
 
-def _metadata(lines: list[Line], upto: int, h: _Header) -> None:
-    """Reference id and classification from the archive's metadata block."""
-    for _, text in lines[:upto]:
-        if not h.reference_id:
-            m = REFERENCE_ID.search(text)
-            if m and not text.strip().startswith(("VZCZC", "DE ")):
-                h.reference_id = m.group(1)
-        if not h.classification:
-            m = CLASSIFICATIONS.search(text)
-            if m:
-                h.classification = m.group(1)
-
-
-def _parse_header(lines: list[Line]) -> _Header:
-    h = _Header()
-    start = next((i for i, (_, t) in enumerate(lines) if t.lstrip().startswith("VZCZC")), None)
-    i = 0
-    if start is not None:
-        h.has_transmission = True
-        _metadata(lines, start, h)
-        i = start + 1
-    else:
-        _metadata(lines, min(len(lines), 40), h)
-    n = len(lines)
-    mode = ""
-    while i < n:
-        text = lines[i][1].strip()
-        sec = SECTION_LINE.match(text) or CLEAN_SECTION_LINE.match(text)
-        if sec and not text.startswith(("SUBJECT", "TAGS")) and mode != "subject":
-            before = sec.group("before").strip()
-            before = re.sub(r"\s*\d{4}$", lambda m: " " + m.group(0).strip(), before) if before else ""
-            if before:
-                (h.info if mode == "info" else h.to).append(before)
-            h.reference_id = h.reference_id or _reference_id(sec.group("sec"), h.date)
-            i += 1
-            break
-        m = re.match(r"^([OPRZ]{1,2})\s+(\d{6}Z\s+[A-Z]{3}\s+\d{2})$", text)
-        if m:
-            h.precedence = PRECEDENCE.get(m.group(1)[0], "")
-            h.date = re.sub(r"\s+", " ", m.group(2))
-        elif text.startswith("FM "):
-            h.from_ = text[3:].strip()
-            mode = ""
-        elif text.startswith("TO "):
-            h.to.append(text[3:].strip())
-            mode = "to"
-        elif text.startswith("INFO "):
-            h.info.append(text[5:].strip())
-            mode = "info"
-        elif mode in ("to", "info") and text:
-            (h.to if mode == "to" else h.info).append(text)
-        elif start is None and text.startswith(("SUBJECT", "TAGS", "E.O.")):
-            break
-        i += 1
-    return _parse_captions(lines, i, h)
-
-
-def _reference_id(section_line: str, date: str) -> str:
-    """Without archive metadata (a rendered cable) the id is year + origin + serial: 06PHNOMPENH501."""
-    m = SERIAL.match(section_line.strip())
-    y = re.search(r"\b[A-Z]{3}\s+(\d{2})$", date)
-    if not (m and y and int(m.group("serial"))):
-        return ""
-    return f"{y.group(1)}{m.group('origin').replace(' ', '')}{int(m.group('serial'))}"
-
-
-def _parse_captions(lines: list[Line], i: int, h: _Header) -> _Header:
-    """SIPDIS, office lines, SENSITIVE, E.O., TAGS, SUBJECT and REF, until the body starts."""
-    n = len(lines)
-    mode = ""
-    seen_subject = False
-    while i < n:
-        text = lines[i][1].strip()
-        upper = text.upper()
-        if not text:
-            if mode in ("subject", "ref", "tags") and seen_subject:
-                # a blank ends a caption; the body follows unless another caption comes
-                j = i + 1
-                while j < n and _blank(lines[j]):
-                    j += 1
-                if j < n and re.match(r"^(REF|REFS|REFTEL|REFERENCE)\b", lines[j][1].strip()):
-                    i = j
-                    continue
-                i = j
-                break
-            mode = "" if mode != "ref" else mode
-            i += 1
-            continue
-        if upper in ("SIPDIS", "SENSITIVE", "SENSITIVE SIPDIS", "NOFORN"):
-            h.sensitive = h.sensitive or upper.startswith("SENSITIVE")
-            mode = ""
-        elif upper.startswith("E.O.") or upper.startswith("E. O."):
-            h.eo = re.sub(r"\s+", " ", re.sub(r"^E\.\s?O\.", "", text, flags=re.IGNORECASE)).strip()
-            mode = ""
-        elif upper.startswith("TAGS"):
-            h.tags = _tags(text.split(":", 1)[1] if ":" in text else text[4:])
-            mode = "tags"
-        elif upper.startswith("SUBJECT"):
-            h.subject = re.sub(r"\s+", " ", text.split(":", 1)[1] if ":" in text else text[7:]).strip()
-            mode = "subject"
-            seen_subject = True
-        elif re.match(r"^(REF|REFS|REFTEL|REFERENCE)\b\s*:?", upper) and seen_subject:
-            rest = re.sub(r"^(REF|REFS|REFTEL|REFERENCE)\b\s*:?\s*", "", text, flags=re.IGNORECASE)
-            if rest:
-                h.ref.append(re.sub(r"\s+", " ", rest))
-            mode = "ref"
-        elif mode == "tags" and re.fullmatch(r"[A-Z0-9, ]+", text) and not seen_subject:
-            h.tags += _tags(text)
-        elif mode == "subject":
-            h.subject = (h.subject + " " + re.sub(r"\s+", " ", text)).strip()
-        elif mode == "ref":
-            h.ref.append(re.sub(r"\s+", " ", text))
-        elif seen_subject:
-            break
-        else:
-            h.office.append(re.sub(r"\s+", " ", text))
-        i += 1
-    h.body_start = i
-    return h
-
-
-def _tags(text: str) -> list[str]:
-    return [t for t in re.split(r"[,\s]+", text.strip()) if t]
-
-
-# ---------------------------------------------------------------- body
-
-@dataclass
-class _Block:
-    kind: str  # heading | question | para | numbered
-    line: int
-    text: str
-    qid: str = ""
-    mark: str = ""
-    number: int = 0
-
-
-def _blocks(paras: list[list[Line]]) -> list[_Block]:
-    """Classify paragraphs: dash-underlined heading, question label, numbered or plain."""
-    out: list[_Block] = []
-    for para in paras:
-        texts = [t for _, t in para]
-        line = para[0][0]
-        # heading: text line(s) followed by dash line(s), possibly directly above a label
-        dash_at = next((k for k, t in enumerate(texts) if DASH_LINE.match(t)), None)
-        if dash_at is not None and dash_at > 0:
-            out.append(_Block("heading", line, _join(texts[:dash_at])))
-            rest = [ln for ln in para[dash_at + 1:] if not DASH_LINE.match(ln[1])]
-            if rest:
-                out.extend(_blocks([rest]))
-            continue
-        if dash_at == 0 and all(DASH_LINE.match(t) for t in texts):
-            continue  # stray dash line (second half of a broken underline)
-        joined = _join(texts)
-        m = LABEL.match(joined)
-        if m and len(joined) > m.end():
-            out.append(_Block("question", line, joined[m.end():].strip(),
-                              qid=(m.group("num") or "") + m.group("letter"), mark=m.group("mark") or ""))
-            continue
-        m = NUMBERED.match(joined)
-        if m:
-            out.append(_Block("numbered", line, joined[m.end():].strip(), number=int(m.group("n")),
-                              mark=m.group("mark") or ""))
-            continue
-        out.append(_Block("para", line, joined))
-    return out
-
-
-def _assign_sections(blocks: list[_Block]) -> None:
-    """Labels like 'A.' under a numbered paragraph take that paragraph's order as section."""
-    if any(b.kind == "question" and len(b.qid) == 2 for b in blocks):
-        for b in blocks:
-            if b.kind == "question" and len(b.qid) == 1:
-                b.kind = "para"
-                b.text = f"{b.qid}. {b.text}"
-        return
-    section = 0
-    for b in blocks:
-        if b.kind == "numbered":
-            section += 1
-        elif b.kind == "question":
-            b.qid = f"{max(section, 1)}{b.qid}"
-
-
-_INLINE_TOPIC = re.compile(r"^(?P<topic>[A-Z][A-Za-z ,/'-]{3,70}?):\s+(?=[A-Z])")
-
-
-def _inline_topic(text: str) -> str:
-    m = _INLINE_TOPIC.match(text)
-    if m and "?" not in m.group("topic") and len(m.group("topic").split()) <= 8:
-        return m.group("topic").strip()
-    return ""
-
-
-# ---------------------------------------------------------------- closing paragraph
-
-_HOURS = re.compile(
-    r"required\s+(?P<total>\d+(?:\.\d+)?)\s+hours?\s+of\s+staff\s+time"
-    r"(?:,?\s*including\s+(?P<parts>\d[^.]*?(?:\.\d[^.]*?)*))?\s*\.(?!\d)", re.IGNORECASE)
-# one share of the "including" part: "10 hours of a local FSN political assistant", up to the next share
-_SHARE = re.compile(
-    r"(?P<hours>\d+(?:\.\d+)?)\s+hours?\s+(?:of|by|from)\s+(?:(?:an?|the)\s+)?(?P<role>.+?)"
-    r"(?=,?\s+and\s+\d|,\s*\d|$)", re.IGNORECASE)
-_DRAFTERS = re.compile(r"^(?P<who>.+?)\s+drafted\b", re.IGNORECASE)
-_POC = re.compile(r"\bPOC\s+for\s+this\s+(?:cable|report|submission)\s+is\s+(?P<poc>[^\n]+?)\.?\s*(?:\n|$)",
-                  re.IGNORECASE)
-
-
-def parse_closing(text: str) -> tuple[str, list[HoursEntry], str]:
-    """Drafters, staff-hours log and point of contact from the closing paragraph."""
-    drafters = m.group("who").strip() if (m := _DRAFTERS.search(text)) else ""
-    poc = m.group("poc").strip() if (m := _POC.search(text)) else ""
-    hours: list[HoursEntry] = []
-    m = _HOURS.search(text)
-    if m:
-        total = float(m.group("total"))
-        shares = [HoursEntry("", s.group("role").strip(" ,"), float(s.group("hours")))
-                  for s in _SHARE.finditer(" ".join((m.group("parts") or "").split()))]
-        part = sum(e.hours for e in shares)
-        if not shares or part > total:
-            shares, part = [], 0.0  # a log that does not add up: the drafters' total alone
-        hours = [HoursEntry(drafters or "drafting officers", "officer", total - part)] if total > part else []
-        hours += shares
-    return drafters, hours, poc
-
-
-# ---------------------------------------------------------------- glossary and signer
-
-def _glossary(lines: list[Line]) -> tuple[dict[str, str], str]:
-    """Entries 'ABBR: expansion' (continued on following lines) and the signer below them."""
-    content = [ln for ln in lines if not _blank(ln)]
-    signer = ""
-    if content:
-        last = content[-1][1].strip()
-        idx = lines.index(content[-1])
-        preceded_by_blank = idx > 0 and _blank(lines[idx - 1])
-        if (preceded_by_blank and ":" not in last and not last.endswith((".", ","))
-                and 1 <= len(last.split()) <= 3 and re.fullmatch(r"[A-Za-z .'-]+", last)):
-            signer = last
-            content = content[:-1]
+def _read_part(text: str, path: str | Path) -> _Part:
+    if not text.strip():
+        raise InputError(path, "file is empty; expected a submission cable")
+    lines = cable.clean_lines(text)
+    header = cable.parse_header(lines)
+    body = cable.drop_page_breaks(lines[header.body_start:])
     glossary: dict[str, str] = {}
-    current = None
-    for _, text in content:
-        m = GLOSSARY_ENTRY.match(text.strip())
-        if m:
-            current = m.group("abbr")
-            glossary[current] = re.sub(r"\s+", " ", m.group("exp").strip())
-        elif current is not None:
-            glossary[current] = _join([glossary[current], text])
-    return glossary, signer
+    gstart = cable.glossary_start(body)
+    if gstart is not None:
+        glossary, signer = cable.glossary(body[gstart + 1:])
+        body = body[:gstart]
+    else:
+        body, signer = cable.signer_only(body)
+    first = " ".join(t for _, t in body[:12])
+    m = _PART.search(header.subject) or _PART.search(first)
+    number, of = (int(m.group("n")), int(m.group("m"))) if m else (None, None)
+    return _Part(path, header, body, glossary, signer, number, of)
 
 
-_LEAD_IN = re.compile(r"^(?:the\s+following\s+)?(?:abbreviations|acronyms)\b", re.IGNORECASE)
+def _refuse_other(part: _Part, units: list[cable.Unit]) -> None:
+    from tipreport import genre
+
+    body_text = "\n".join(t for _, t in part.body)
+    verdict = genre.classify(part.header.subject, body_text)
+    if not verdict.submission:
+        raise InputError(part.path, f"not a TIP report submission: {verdict.reason}")
+    if not any(u.paras or u.question for u in units):
+        raise InputError(part.path, "no answers found in the cable body")
 
 
-def _glossary_start(body: list[Line]) -> int | None:
-    """Index of the line that ends the glossary's lead-in ("Abbreviations are used in this
-    report:", in any wording, even wrapped), when entries follow it; else None."""
-    for k in range(len(body) - 1, -1, -1):
-        if not _LEAD_IN.match(body[k][1].strip()):
+# ---------------------------------------------------------------- ids and sections
+
+def _sections(units: list[cable.Unit]) -> list[int]:
+    """Each unit's section: the label's own number where the cable numbers its sections
+    (1A-4I), the instruction cable's paragraph numbers counted from the first, else
+    the order of the cable's groups (numbered parents, letter runs, roman parts)."""
+    groups: list[tuple | None] = []
+    last = None
+    for u in units:
+        last = u.group if u.group is not None else last
+        groups.append(last)
+    first = next((g for g in groups if g is not None), None)
+    groups = [g if g is not None else first for g in groups]
+    numbered = [g[1] for g in groups if g is not None and g[0] == "n"]
+    if numbered and len(numbered) == sum(g is not None for g in groups):
+        low = 1 if max(numbered) <= 9 else min(numbered)
+        return [max(1, min(99, g[1] - low + 1)) if g is not None else 1 for g in groups]
+    order: dict[tuple, int] = {}
+    for g in groups:
+        if g is not None and g not in order:
+            order[g] = len(order) + 1
+    return [min(99, order[g]) if g is not None else 1 for g in groups]
+
+
+def _ids(units: list[cable.Unit], sections: list[int]) -> list[str]:
+    taken: set[str] = set()
+    heads: dict[int, int] = {}
+    out = []
+    for u, s in zip(units, sections, strict=True):
+        if u.kind == "question":
+            base = f"{s}{u.letters[:4]}"
+        elif u.number is not None:
+            base = f"{s}P{u.number}"
+        else:
+            heads[s] = heads.get(s, 0) + 1
+            base = f"{s}H{heads[s]}"
+        qid, k = base, 1
+        while qid in taken:
+            k += 1
+            qid = f"{base}-{k}"
+        taken.add(qid)
+        out.append(qid)
+    return out
+
+
+def _section_titles(units: list[cable.Unit], sections: list[int]) -> dict[int, str]:
+    """A section's title is a heading the cable prints once for it, above its first entry."""
+    titles: dict[int, str] = {}
+    for s in dict.fromkeys(sections):
+        members = [u for u, x in zip(units, sections, strict=True) if x == s]
+        head = members[0].heading
+        blocks = _blocks(head)
+        if not blocks:
             continue
-        for end in range(k, min(k + 3, len(body))):
-            if _blank(body[end]):
-                break
-            if body[end][1].rstrip().endswith(":"):
-                following = next((ln[1].strip() for ln in body[end + 1:] if not _blank(ln)), "")
-                if GLOSSARY_ENTRY.match(following):
-                    return end
-                break
+        if len(blocks) > 1 or not any(u.heading for u in members[1:]):
+            titles[s] = _plain_heading(blocks[0])
+    return titles
+
+
+def _blocks(raw: list[str]) -> list[list[str]]:
+    out: list[list[str]] = [[]]
+    for r in raw:
+        if r == "":
+            out.append([])
+        else:
+            out[-1].append(r)
+    return [b for b in out if b]
+
+
+def _plain_heading(block: list[str]) -> str:
+    text = cable.join([r for r in block if not cable.DASH_LINE.match(r)])
+    m = cable.NUMBER.match(text)
+    if m:
+        text = text[m.end():]
+    return cable.MARK.sub("", text).strip().rstrip(":").strip()
+
+
+# ---------------------------------------------------------------- intro and closing
+
+def _closing_index(units: list[cable.Unit]) -> int | None:
+    """The paragraph that says who drafted it, the staff time and the POC, wherever it is."""
+    from tipreport import staffhours
+
+    extras = [k for k, u in enumerate(units) if u.kind == "extra"]
+    for k in extras:
+        if staffhours.mentions_hours(join_paragraphs(units[k].paras)):
+            return k
+    qs = [k for k, u in enumerate(units) if u.kind == "question"]
+    for k in extras:
+        outside = not qs or k < qs[0] or k > qs[-1]
+        if outside and _POC_WORDS.search(join_paragraphs(units[k].paras)):
+            return k
     return None
 
 
-def _signer_only(lines: list[Line]) -> tuple[list[Line], str]:
-    _, signer = _glossary(lines[-3:]) if lines else ({}, "")
-    if signer:
-        last = max(i for i, ln in enumerate(lines) if not _blank(ln))
-        return lines[:last], signer
-    return lines, ""
+def _intro_index(units: list[cable.Unit], closing: int | None) -> int | None:
+    first_q = next((k for k, u in enumerate(units) if u.kind == "question"), len(units))
+    for k, u in enumerate(units[:first_q]):
+        if k != closing and u.kind == "extra" and not u.heading and u.paras:
+            return k
+    return None
 
 
 # ---------------------------------------------------------------- the whole cable
 
 def parse(text: str, path: str | Path = "<cable>") -> Imported:
     """Parse cable text into answers, meta, glossary and the implied questionnaire."""
-    if not text.strip():
-        raise InputError(path, "file is empty; expected a submission cable")
-    lines = _lines(text)
-    header = _parse_header(lines)
-    body = _drop_page_breaks(lines[header.body_start:])
-    glossary: dict[str, str] = {}
-    signer = ""
-    gstart = _glossary_start(body)
-    if gstart is not None:
-        glossary, signer = _glossary(body[gstart + 1:])
-        body = body[:gstart]
-    else:
-        body, signer = _signer_only(body)
-    blocks = _blocks(_paragraphs(body))
-    _assign_sections(blocks)
-    questions = [b for b in blocks if b.kind == "question"]
-    if not questions:
-        if header.has_transmission or header.subject:
-            raise InputError(path, "this cable has no questionnaire answers (no '1A.'-style question "
-                             "labels); it is not a TIP report submission")
-        raise InputError(path, "not a submission cable: no cable header and no question labels found")
-    return _assemble(blocks, header, glossary, signer, path)
+    return parse_parts([(text, path)])
 
 
-_CLOSING_WORDS = re.compile(r"\bdrafted\b|\bstaff\s+time\b|\bhours\b|\bPOC\b|point of contact",
-                            re.IGNORECASE)
-
-
-def _is_closing(b: _Block, k: int, last_q: int, last_number: int, list_next: int) -> bool:
-    """The closing paragraph is the next cable paragraph number after the last question.
-
-    A numbered list inside the last answer ("1. AFESIP ... 2. CWCC") also counts
-    up; where the numbers collide, the closing is the one that talks of drafting,
-    staff time or the POC, or carries a classification mark.
-    """
-    if b.kind != "numbered" or k < last_q or b.number < 2:
-        return False
-    if last_number and b.number != last_number + 1:
-        return False
-    return b.number != list_next or bool(b.mark) or bool(_CLOSING_WORDS.search(b.text))
-
-
-def _assemble(blocks: list[_Block], header: _Header, glossary: dict[str, str], signer: str,
-              path: str | Path) -> Imported:
-    intro, closing, topic = "", "", ""
-    last_number = list_next = 0
-    last_q = max((k for k, b in enumerate(blocks) if b.kind == "question"), default=-1)
-    current: dict | None = None
-    entries: list[dict] = []
+def parse_parts(parts: list[tuple[str, str | Path]]) -> Imported:
+    """The parts of one submission, in any order: joined by their part numbers."""
+    read = [_read_part(text, path) for text, path in parts]
     warnings: list[str] = []
-    marks = False
-    for k, b in enumerate(blocks):
-        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        if b.kind == "heading" and nxt is not None and nxt.kind in ("question", "heading"):
-            topic = b.text if nxt.kind == "question" else topic  # a section title above a topic
-            continue
-        if b.kind == "question":
-            if any(e["id"] == b.qid for e in entries):
-                raise InputError(path, f"question {b.qid} appears twice", b.line)
-            marks = marks or bool(b.mark)
-            current = {"id": b.qid, "topic": topic or _inline_topic(b.text), "text": b.text,
-                       "paras": [], "line": b.line}
-            entries.append(current)
-            topic, list_next = "", 0
-            continue
-        if b.kind == "numbered" and not entries and b.number == 1 and not intro:
-            intro, last_number = b.text, 1
-            continue
-        if _is_closing(b, k, last_q, last_number, list_next) and not closing:
-            closing, last_number, current = b.text, b.number, None
-            continue
-        text = b.text
-        if b.kind == "numbered":  # a numbered list inside an answer: keep its numbers and marks
-            list_next = b.number + 1
-            text = f"{b.number}. " + (f"({b.mark}) " if b.mark else "") + b.text
-        if current is not None:
-            marks = marks or bool(MARK.match(text))
-            current["paras"].append(text)
-        elif closing:
-            closing += "\n\n" + text
-        elif intro:
-            intro += "\n\n" + text
-        else:
-            warnings.append(f"line {b.line}: text before the first question was not imported")
-    return _result(entries, header, glossary, signer, intro, closing, marks, warnings)
+    if len(read) > 1:
+        read.sort(key=lambda p: (p.number is None, p.number or 0))
+    numbers = [p.number for p in read if p.number is not None]
+    total = max((p.of or 0 for p in read), default=0)
+    if total:
+        missing = [n for n in range(1, total + 1) if n not in numbers]
+        if missing:
+            warnings.append(f"part{'s' if len(missing) > 1 else ''} "
+                            f"{', '.join(map(str, missing))} of {total} not given: this imports "
+                            f"only part{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}")
+    body = [ln for p in read for ln in [*p.body, (p.body[-1][0] if p.body else 0, "")]]
+    units = cable.read_units(body)
+    for p in read:
+        _refuse_other(p, units)
+    glossary: dict[str, str] = {}
+    for p in read:
+        glossary.update(p.glossary)
+    signer = next((p.signer for p in reversed(read) if p.signer), "")
+    return _assemble(units, read[0], glossary, signer, warnings)
 
 
-def _report_year(header: _Header, intro: str) -> int:
-    for source in (header.subject, intro):
-        m = re.search(r"\b((?:19|20)\d{2})\s+TRAFFICKING\s+IN\s+PERSONS", source, re.IGNORECASE)
-        if m:
-            return int(m.group(1))
-    m = re.search(r"\d{6}Z\s+[A-Z]{3}\s+(\d{2})", header.date)
-    return 2000 + int(m.group(1)) if m else 0
-
-
-def _country(header: _Header, intro: str) -> str:
-    for source in (header.subject, intro):
-        m = re.search(r"REPORT\s+(?:FOR|ON)\s+([A-Za-z ,'-]+?)\s*(?:[,.(]|$)", source, re.IGNORECASE)
-        if m:
-            return m.group(1).strip().title()
-    return header.tags[-1] if header.tags else "Unknown"
-
-
-def _post(header: _Header) -> str:
-    m = re.match(r"^(?:AMEMBASSY|AMCONSUL|USMISSION|AMEMBASSY)\s+(.+)$", header.from_)
-    return (m.group(1) if m else header.from_ or "Unknown").title()
-
-
-def _result(entries, header: _Header, glossary, signer, intro, closing, marks, warnings) -> Imported:
-    year = _report_year(header, intro)
+def _assemble(units: list[cable.Unit], part: _Part, glossary: dict[str, str], signer: str,
+              warnings: list[str]) -> Imported:
+    header = part.header
+    closing_k = _closing_index(units)
+    intro_k = _intro_index(units, closing_k)
+    order: list[str] = []
+    entries: list[cable.Unit] = []
+    for k, u in enumerate(units):
+        token = "intro" if k == intro_k else "closing" if k == closing_k else "answers"
+        if token == "answers":
+            entries.append(u)
+        if token not in order:
+            order.append(token)
+    intro_u = units[intro_k] if intro_k is not None else None
+    closing_u = units[closing_k] if closing_k is not None else None
+    intro = join_paragraphs(intro_u.paras) if intro_u else ""
+    closing = join_paragraphs(closing_u.paras) if closing_u else ""
+    sections = _sections(entries)
+    ids = _ids(entries, sections)
+    titles = _section_titles(entries, sections)
+    year = _report_year(header, intro, part)
+    marks = any(u.mark or any(cable.MARK.match(p) for p in u.paras) or cable.MARK.search(u.label)
+                for u in entries)
+    questions, answers = [], []
+    for qid, s, u in zip(ids, sections, entries, strict=True):
+        heading = "\n".join(u.heading)
+        default_label = u.label == f"{qid}." and not u.mark
+        default_heading = _is_default_heading(u.heading, u.topic)
+        questions.append(Question(
+            qid, s, u.topic, u.question,
+            label=None if default_label else u.label,
+            mark=u.mark,
+            heading=None if default_heading else heading,
+        ))
+        text = join_paragraphs(u.paras)
+        answers.append(Answer(id=qid, text=text, status="imported",
+                              provenance=Provenance("imported", year or None, (qid,),
+                                                    header.reference_id, fingerprint(text))))
     period = ""
     m = re.search(r"covering\s+the\s+period\s+(?:of\s+)?(.+?)\.\s", intro + " ")
     if m:
         period = re.sub(r"\s+", " ", m.group(1))
-    drafters, hours, poc = parse_closing(closing)
-    answers = []
-    for e in entries:
-        text = join_paragraphs(e["paras"])
-        answers.append(Answer(
-            id=e["id"], text=text, status="imported",
-            provenance=Provenance("imported", year or None, (e["id"],), header.reference_id,
-                                  fingerprint(text)),
-        ))
-    numbers = sorted({int(e["id"][0]) for e in entries})
     questionnaire = Questionnaire(
         year=year,
         reftel=header.ref[0] if header.ref else "",
         reporting_period=period,
-        sections=tuple(Section(n, DEFAULT_SECTION_TITLES.get(n, f"Section {n}")) for n in numbers),
-        questions=tuple(Question(e["id"], int(e["id"][0]), e["topic"], e["text"]) for e in entries),
-        marks_required=marks,
-        partial=_partial(entries),
+        sections=tuple(Section(s, titles.get(s, "")) for s in dict.fromkeys(sections)),
+        questions=tuple(questions),
+        marks_required=bool(marks),
+        partial=bool(part.number and part.number > 1) or _partial(ids, entries),
         source=header.reference_id,
     )
+    drafters, hours, poc = cable.parse_closing(closing)
+    layout = {}
+    if tuple(order) != DEFAULT_ORDER:
+        layout["order"] = order
+    if intro_u is not None and intro_u.label != "1.":
+        layout["intro_label"] = intro_u.label
+    if closing_u is not None and closing_u.label != "2.":
+        layout["closing_label"] = closing_u.label
+    if closing_u is not None and closing_u.heading:
+        layout["closing_heading"] = "\n".join(closing_u.heading)
     meta = Meta(
         country=_country(header, intro), post=_post(header), year=year, questionnaire=str(year),
         reporting_period=period or "unknown",
@@ -579,28 +285,76 @@ def _result(entries, header: _Header, glossary, signer, intro, closing, marks, w
         to=tuple(header.to), info=tuple(header.info), office=tuple(header.office),
         sensitive=header.sensitive, eo=header.eo, tags=tuple(header.tags), subject=header.subject,
         ref=tuple(header.ref), intro=intro, drafters=drafters, point_of_contact=poc,
-        signer=signer, staff_hours=tuple(hours),
+        signer=signer, staff_hours=tuple(hours), layout=layout,
     )
     if closing and not _recomposes(closing, meta):
-        meta = replace(meta, closing=closing)  # render could not rebuild it: keep it as written
+        meta = _with_closing(meta, closing)  # render could not rebuild it: keep it as written
     return Imported(meta, answers, glossary, questionnaire, closing, warnings)
+
+
+def _with_closing(meta: Meta, closing: str) -> Meta:
+    from dataclasses import replace
+
+    return replace(meta, closing=closing)
+
+
+def _is_default_heading(raw: list[str], topic: str) -> bool:
+    """The layout render prints by default: the topic underlined with dashes, or nothing."""
+    if not raw:
+        return not topic
+    blocks = _blocks(raw)
+    if len(blocks) != 1:
+        return False
+    b = blocks[0]
+    return (len(b) >= 2 and all(cable.DASH_LINE.match(r) for r in b[1:])
+            and not cable.DASH_LINE.match(b[0]) and cable.join(b[:1]) == topic)
 
 
 def _recomposes(closing: str, meta: Meta) -> bool:
     """True when render rebuilds the closing word for word from drafters, hours and POC;
     otherwise the closing is kept as written, so no word of it is lost."""
-    from tipreport.render import closing_paragraph
-
-    return closing_paragraph(meta).split() == closing.split()
+    return cable.closing_paragraph(meta).split() == closing.split()
 
 
-def _partial(entries: list[dict]) -> bool:
-    """A cable that starts past 1A, or skips letters, answers only part of the questionnaire."""
-    ids = [e["id"] for e in entries]
-    return not ids or ids[0] != "1A"
+def _partial(ids: list[str], entries: list[cable.Unit]) -> bool:
+    """A cable whose first question is not its first section's A answers only part of it."""
+    first = next((u for u in entries if u.kind == "question"), None)
+    return first is None or not first.letters.startswith("A") or not ids[entries.index(first)][:1] == "1"
+
+
+def _report_year(header: cable.Header, intro: str, part: _Part) -> int:
+    for source in (header.subject, intro):
+        m = re.search(r"\b((?:19|20)\d{2})\s+TRAFFICKING\s+IN\s+PERSONS", source, re.IGNORECASE)
+        if m:
+            return int(m.group(1))
+    m = re.search(r"\d{6}Z\s+[A-Z]{3}\s+(\d{2})", header.date)
+    if m:
+        return 2000 + int(m.group(1))
+    m = re.match(r"(\d{2})[A-Z]", header.reference_id)
+    return 2000 + int(m.group(1)) if m else 0
+
+
+def _country(header: cable.Header, intro: str) -> str:
+    for source in (header.subject, intro):
+        m = re.search(r"REPORT\s+(?:FOR|ON)\s+([A-Za-z ,'-]+?)\s*(?:[,.(]|$)", source, re.IGNORECASE)
+        if m:
+            return m.group(1).strip().title()
+    m = re.match(r"^([A-Z][A-Za-z .-]+?)(?::|(?:'|\?)S\s)", header.subject)
+    if m:
+        return m.group(1).strip().title()
+    return header.tags[-1] if header.tags else "Unknown"
+
+
+def _post(header: cable.Header) -> str:
+    m = re.match(r"^(?:AMEMBASSY|AMCONSUL|USMISSION)\s+(.+)$", header.from_)
+    return (m.group(1) if m else header.from_ or "Unknown").title()
 
 
 def import_file(path: str | Path) -> Imported:
+    return import_files([path])
+
+
+def import_files(paths: list[str | Path]) -> Imported:
     from tipreport.yamlio import read_text
 
-    return parse(read_text(path), path)
+    return parse_parts([(read_text(p), p) for p in paths])

@@ -1,10 +1,14 @@
-"""The import command's core: parse a cable, write the answers file (and questionnaire).
+"""The import command's core: parse a cable (or the parts of one), write the answers file
+and the questionnaire the cable implies.
 
-Kept apart from the parser so the parser stays pure (text in, data out).
+The answers file names that questionnaire (a path beside it), so check, status, diff
+and render work for any year and any post's layout, shipped or not. Kept apart from
+the parser so the parser stays pure (text in, data out).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from tipreport import answers, importer, questionnaire, yamlio
@@ -12,28 +16,53 @@ from tipreport.errors import UsageError
 
 HEADER = ("Answers file written by `tipreport import`. It is yours: edit the text freely;\n"
           "comments and layout are kept by every tipreport command.")
+Q_HEADER = ("Questionnaire written by `tipreport import`: the questions {source} answers, with\n"
+            "the post's own labels, headings and marks (the layout render writes back).")
 
 
-def run(cable: Path, output: Path, questionnaire_out: Path | None, *, force: bool) -> dict:
+def default_questionnaire_path(output: Path) -> Path:
+    """answers/chile-2009.yaml -> answers/chile-2009.questionnaire.yaml"""
+    return output.with_name(f"{output.stem}.questionnaire.yaml")
+
+
+def run(cables: list[Path] | Path, output: Path, questionnaire_out: Path | None, *,
+        force: bool) -> dict:
     """Import and write both files; refuse to overwrite either unless forced (checked first)."""
-    if questionnaire_out is not None and Path(questionnaire_out).resolve() == Path(output).resolve():
+    cables = [Path(c) for c in (cables if isinstance(cables, list | tuple) else [cables])]
+    output = Path(output)
+    qout = Path(questionnaire_out) if questionnaire_out is not None else default_questionnaire_path(output)
+    if str(output) in ("", ".") or output.name == "":
+        raise UsageError("-o: give the answers file to write")
+    if qout.resolve() == output.resolve():
         raise UsageError(f"{output}: -o and --questionnaire-out name the same file")
-    if Path(output).resolve() == Path(cable).resolve():
-        raise UsageError(f"{output}: -o names the cable being imported")
-    for target in filter(None, (output, questionnaire_out)):
-        if Path(target).exists() and not force:
+    for target, flag in ((output, "-o"), (qout, "--questionnaire-out")):
+        if any(target.resolve() == c.resolve() for c in cables):
+            raise UsageError(f"{target}: {flag} names a cable being imported")
+        if target.is_dir():
+            raise UsageError(f"{target}: is a directory; {flag} takes a file name")
+        if target.exists() and not force:
             raise UsageError(f"{target}: already exists; pass --force to overwrite it")
-    result = importer.import_file(cable)
-    doc = answers.new_document(result.meta, result.answers, result.glossary, header=HEADER)
+    if not qout.parent.is_dir():
+        raise UsageError(f"{qout}: folder {qout.parent} does not exist")
+    if not output.parent.is_dir():
+        raise UsageError(f"{output}: folder {output.parent} does not exist")
+    result = importer.import_files(cables)
+    ref = _reference(qout, output)
+    meta = replace(result.meta, questionnaire=ref)
+    doc = answers.new_document(meta, result.answers, result.glossary, header=HEADER)
     text = yamlio.dumps(doc)
     answers.from_data(yamlio.loads_fast(text, output), output)  # what we write must load back
-    if questionnaire_out is not None:
-        yamlio.save(questionnaire_out, questionnaire.to_data(result.questionnaire), overwrite=force)
+    qdoc = questionnaire.to_data(result.questionnaire)
+    qdoc.yaml_set_start_comment(Q_HEADER.format(source=result.meta.reference_id or "this cable"))
+    qtext = yamlio.dumps(qdoc)
+    questionnaire.from_data(yamlio.loads_fast(qtext, qout), qout)
+    yamlio.atomic_write_text(qout, qtext, overwrite=force)
     yamlio.atomic_write_text(output, text, overwrite=force)
     return {
-        "cable": str(cable),
+        "cables": [str(c) for c in cables],
+        "cable": str(cables[0]),
         "output": str(output),
-        "questionnaire_out": str(questionnaire_out) if questionnaire_out else None,
+        "questionnaire_out": str(qout),
         "reference_id": result.meta.reference_id,
         "year": result.meta.year,
         "questions": len(result.answers),
@@ -43,3 +72,11 @@ def run(cable: Path, output: Path, questionnaire_out: Path | None, *, force: boo
         "signer": result.meta.signer,
         "warnings": result.warnings,
     }
+
+
+def _reference(qout: Path, output: Path) -> str:
+    """How the answers file names its questionnaire: a path relative to itself when it can."""
+    try:
+        return str(qout.resolve().relative_to(output.resolve().parent))
+    except ValueError:
+        return str(qout.resolve())

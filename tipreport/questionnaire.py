@@ -16,7 +16,9 @@ from typing import Any
 from tipreport import fields, yamlio
 from tipreport.errors import InputError
 
-QUESTION_ID = re.compile(r"^[1-9][A-Z]$")
+# 1A, 3BC (a merged "B and C"), 2P5 (a numbered paragraph of its own), 1H2 (a headed
+# passage of a narrative submission), 2B-2 (a label the cable repeats)
+QUESTION_ID = re.compile(r"^[1-9]\d?[A-Z]{1,4}\d{0,3}(?:-\d{1,3})?$")
 
 # Stable across years (DOMAIN.md); used when a cable does not print section titles.
 DEFAULT_SECTION_TITLES = {
@@ -35,10 +37,20 @@ class Section:
 
 @dataclass(frozen=True)
 class Question:
+    """A question, with the post's layout for it when it is not the default one.
+
+    ``label`` is the label as the cable wrote it ("27.A.", "-- A.", "5. (SBU) Question 23 B
+    and C:"; None prints "1A."), ``mark`` the question's own portion mark, ``heading`` the
+    lines printed above it as written (None prints the topic underlined with dashes).
+    """
+
     id: str
     section: int
     topic: str
     text: str
+    label: str | None = None
+    mark: str = ""
+    heading: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,18 +78,22 @@ class Questionnaire:
 
     def section_title(self, number: int) -> str:
         for s in self.sections:
-            if s.number == number:
+            if s.number == number and s.title:
                 return s.title
         return DEFAULT_SECTION_TITLES.get(number, f"Section {number}")
 
 
 def section_of(qid: str) -> int:
-    return int(qid[0])
+    return int(re.match(r"\d+", qid).group(0))
+
+
+def _optional_str(node: dict, key: str, path, ctx: str) -> str | None:
+    return fields.get_str(node, key, path, ctx).rstrip("\n") if node.get(key) is not None else None
 
 
 _TOP_KEYS = {"year", "source", "reftel", "reporting_period", "marks_required", "partial",
              "sections", "questions"}
-_Q_KEYS = {"id", "section", "topic", "text"}
+_Q_KEYS = {"id", "section", "topic", "text", "label", "mark", "heading"}
 
 
 def from_data(data: dict, path: str | Path = "<questionnaire>") -> Questionnaire:
@@ -112,7 +128,10 @@ def from_data(data: dict, path: str | Path = "<questionnaire>") -> Questionnaire
                              "which the sections list does not have", line)
         questions.append(Question(qid, section,
                                   fields.get_str(node, "topic", path, ctx),
-                                  fields.get_str(node, "text", path, ctx, required=True)))
+                                  fields.get_str(node, "text", path, ctx),
+                                  label=_optional_str(node, "label", path, ctx),
+                                  mark=fields.get_str(node, "mark", path, ctx),
+                                  heading=_optional_str(node, "heading", path, ctx)))
     if not questions:
         raise InputError(path, "questionnaire has no questions", fields.where(data, "questions"))
     return Questionnaire(
@@ -155,6 +174,13 @@ def to_data(q: Questionnaire) -> Any:
         m["topic"] = question.topic
         text = question.text
         m["text"] = LiteralScalarString(text + "\n") if "\n" in text else text
+        if question.label is not None:
+            m["label"] = question.label
+        if question.mark:
+            m["mark"] = question.mark
+        if question.heading is not None:
+            h = question.heading
+            m["heading"] = LiteralScalarString(h + "\n") if "\n" in h else h
         qs.append(m)
     out["questions"] = qs
     return out

@@ -24,13 +24,12 @@ from tipreport import glossary as glossary_mod
 from tipreport import hours
 from tipreport.answers import Answer, AnswersFile, Meta, is_blank, join_paragraphs, paragraphs
 from tipreport.errors import FindingsError, InputError, UsageError
-from tipreport.importer import MARK
+from tipreport.cable import HOURS_MARKER, MARK, compose_closing, entry_lines
 from tipreport.questionnaire import Questionnaire
 
 DEFAULT_WIDTH = 65  # the seed cables' width
 MIN_WIDTH, MAX_WIDTH = 30, 200
 MARKER = "[TODO: NO ANSWER YET]"
-HOURS_MARKER = "[TODO: STAFF HOURS NOT LOGGED]"
 # tipreport/templates links to the top-level templates/ folder, so an installed
 # package (not only a checkout) finds its default template.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -49,10 +48,12 @@ class RenderedQuestion:
     section: int
     section_title: str
     topic: str
-    label: str                    # "1A."
+    label: str                    # "1A.", or the post's own label as written
     text: str                     # question text, marked when marks are required
     paragraphs: tuple[str, ...]   # answer paragraphs as printed (marker first when blank)
     blank: bool
+    heading: str | None = None    # the lines above it as the post wrote them (None: the topic)
+    mark: str = ""                # the question's own mark, printed before its text
 
 
 @dataclass(frozen=True)
@@ -114,57 +115,22 @@ def _default_intro(meta: Meta, q: Questionnaire) -> str:
     return text
 
 
-def closing_paragraph(meta: Meta) -> str:
-    """The closing paragraph as render prints it (the importer compares against it)."""
-    return _closing(meta)[0]
-
-
-def _closing(meta: Meta) -> tuple[str, list[str], list[str]]:
-    """The closing paragraph, what --final must refuse on, and softer warnings.
-
-    Wording as in the 2006 submission: "<drafters> drafted this submission and
-    estimates that the drafting of this report required <note>.  Embassy POC for
-    this cable is <poc>."
-    """
-    note = hours.note(meta.staff_hours)
-    if meta.closing.strip():
-        warnings = [f"meta.closing is printed as written, so the staff-hours log ({note}) is not "
-                    "used; empty meta.closing to have the note computed"] if note else []
-        return join_paragraphs(paragraphs(meta.closing)), [], warnings
-    blockers: list[str] = []
-    warnings = []
-    first_role = hours.by_role(meta.staff_hours)[:1]
-    drafters = meta.drafters.strip() or hours.series(first_role[0].people if first_role else ())
-    if not drafters:
-        warnings.append("meta.drafters is empty; the closing paragraph names no drafters")
-    if note:
-        lead = (f"{drafters} drafted this submission and estimates" if drafters
-                else f"Embassy {meta.post} estimates")
-        sentences = [f"{lead} that the drafting of this report required {note}."]
-    else:
-        blockers.append("no staff hours logged (tipreport hours add FILE --who NAME "
-                        "--role ROLE --hours N)")
-        sentences = [f"{drafters} drafted this submission." if drafters else "", HOURS_MARKER]
-    poc = meta.point_of_contact.strip().rstrip(".")
-    if poc:
-        sentences.append(f"Embassy POC for this cable is {poc}.")
-    else:
-        warnings.append("meta.point_of_contact is empty; the closing paragraph names no POC")
-    return "  ".join(s for s in sentences if s), blockers, warnings
-
-
 def _question(qn, answer_text: str, mark: str | None, section_title: str) -> RenderedQuestion:
     blank = is_blank(answer_text)
     paras = paragraphs(answer_text)
+    own_layout = qn.label is not None or qn.heading is not None
+    if own_layout:
+        mark = None  # the post's marks are in its text, where it put them
     if blank:
         paras = [MARKER, *paras]  # keep an officer's "[insert 2007 figures]" visible too
     elif mark:
         paras = [_mark(p, mark) for p in paras]
     qtext = join_paragraphs(paragraphs(qn.text))
-    if mark:
+    if mark and qtext:
         qtext = _mark(qtext, "U")  # State's questions are unclassified
-    return RenderedQuestion(qn.id, qn.section, section_title, qn.topic.strip(), f"{qn.id}.",
-                            qtext, tuple(paras), blank)
+    label = qn.label if qn.label is not None else f"{qn.id}."
+    return RenderedQuestion(qn.id, qn.section, section_title, qn.topic.strip(), label,
+                            qtext, tuple(paras), blank, qn.heading, qn.mark)
 
 
 def _carried_unedited(ans: Answer | None) -> bool:
@@ -185,8 +151,10 @@ def build(af: AnswersFile, q: Questionnaire, registry: dict[str, str] | None = N
     for number in dict.fromkeys(x.section for x in questions):
         sections.append(RenderedSection(number, q.section_title(number),
                                         tuple(x for x in questions if x.section == number)))
-    intro = join_paragraphs(paragraphs(meta.intro)) or _default_intro(meta, q)
-    closing, blockers, warnings = _closing(meta)
+    intro = join_paragraphs(paragraphs(meta.intro))
+    if not intro and "intro" in meta.order:
+        intro = _default_intro(meta, q)
+    closing, blockers, warnings = compose_closing(meta)
     texts = [intro, closing.replace(HOURS_MARKER, "")]
     texts += [t for x in questions for t in (x.topic, x.text)]
     texts += [p for x in questions if not x.blank for p in x.paragraphs]
@@ -210,7 +178,7 @@ def build(af: AnswersFile, q: Questionnaire, registry: dict[str, str] | None = N
         intro=intro,
         questions=tuple(questions),
         sections=tuple(sections),
-        closing=_mark_all(closing, "U"),
+        closing=closing if meta.closing.strip() else _mark_all(closing, "U"),
         hours_note=hours.note(meta.staff_hours),
         glossary=tuple(GlossaryEntry(a, e) for a, e in use.entries),
         missing_abbreviations=use.missing,
@@ -345,7 +313,11 @@ def context(sub: Submission, width: int = DEFAULT_WIDTH, final: bool = False) ->
         f"{meta.year} TRAFFICKING IN PERSONS REPORT FOR {meta.country.upper()}",
         "refs": list(meta.ref),
         "intro": sub.intro,
-        "questions": list(sub.questions),
+        "intro_label": meta.layout.get("intro_label", "1."),
+        "closing_label": meta.layout.get("closing_label", "2."),
+        "closing_heading": meta.layout.get("closing_heading", ""),
+        "order": list(meta.order),
+        "questions": [_with_lines(q, width) for q in sub.questions],
         "sections": list(sub.sections),
         "closing": sub.closing,
         "hours_note": sub.hours_note,
@@ -361,6 +333,16 @@ def context(sub: Submission, width: int = DEFAULT_WIDTH, final: bool = False) ->
         "width": width,
         "final": final,
     }
+
+
+def _with_lines(q: RenderedQuestion, width: int) -> dict[str, Any]:
+    """The question's fields plus ``lines``: the entry laid out as the post lays it out."""
+    from dataclasses import asdict
+
+    heading = q.heading if q.heading is not None else underline(q.topic, width) if q.topic else ""
+    out = asdict(q)
+    out["lines"] = entry_lines(q.label, q.mark, q.text, list(q.paragraphs), heading)
+    return out
 
 
 def _template_line(exc: BaseException, filename: str) -> int | None:
