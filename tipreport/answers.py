@@ -30,8 +30,11 @@ META_KEYS = set(META_TEXT) | set(META_LISTS) | {"year", "questionnaire", "sensit
                                                  "layout"}
 # The post's layout of the cable when it is not the default one: where the intro and the
 # closing go among the answers, and their paragraph labels as written.
-LAYOUT_TEXT = ("intro_label", "closing_label", "closing_heading")
-LAYOUT_ORDER = ("intro", "answers", "closing")
+# intro_after / closing_after: the id of the answer they follow ("" = before the first);
+# absent, the intro opens the body and the closing ends it. compose_intro / compose_closing:
+# false when the post's cable had no such paragraph, so render does not write one.
+LAYOUT_FLAGS = ("compose_intro", "compose_closing")
+LAYOUT_TEXT = ("intro_label", "intro_after", "closing_label", "closing_after", "closing_heading")
 ANSWER_KEYS = {"status", "provenance", "text", "note"}
 PROV_KEYS = {"source", "cable", "year", "question", "section", "fingerprint", "note"}
 SECTIONS = ("answers", "retired")  # where in the year's file a carried answer came from
@@ -164,10 +167,6 @@ class Meta:
     signer: str = ""
     staff_hours: tuple[HoursEntry, ...] = ()
     layout: dict = field(default_factory=dict, hash=False)
-
-    @property
-    def order(self) -> tuple[str, ...]:
-        return tuple(self.layout.get("order") or LAYOUT_ORDER)
 
     @property
     def total_hours(self) -> float:
@@ -312,15 +311,12 @@ def _layout(meta: dict, path) -> dict:
     node = fields.get_map(meta, "layout", path, "meta")
     if not node:
         return {}
-    fields.check_known_keys(node, {*LAYOUT_TEXT, "order"}, path, "meta.layout")
-    out: dict = {k: fields.get_str(node, k, path, "meta.layout") for k in LAYOUT_TEXT if k in node}
-    if "order" in node:
-        order = fields.get_str_list(node, "order", path, "meta.layout")
-        bad = [x for x in order if x not in LAYOUT_ORDER]
-        if bad or len(set(order)) != len(order) or "answers" not in order:
-            raise InputError(path, "meta.layout.order: expected 'answers' and optionally 'intro' "
-                             "and 'closing', each once", fields.where(node, "order"))
-        out["order"] = order
+    fields.check_known_keys(node, {*LAYOUT_TEXT, *LAYOUT_FLAGS}, path, "meta.layout")
+    out: dict = {k: fields.get_str(node, k, path, "meta.layout").rstrip("\n")
+                 for k in LAYOUT_TEXT if k in node}
+    for k in LAYOUT_FLAGS:
+        if k in node:
+            out[k] = fields.get_bool(node, k, path, "meta.layout")
     return out
 
 
@@ -470,10 +466,10 @@ def meta_data(meta: Meta) -> Any:
                         for e in meta.staff_hours]
     if meta.layout:
         lay = CommentedMap()
-        for key in ("order", *LAYOUT_TEXT):
+        for key in (*LAYOUT_TEXT, *LAYOUT_FLAGS):
             if key in meta.layout:
                 value = meta.layout[key]
-                lay[key] = block_text(value) if isinstance(value, str) else list(value)
+                lay[key] = block_text(value) if isinstance(value, str) else value
         m["layout"] = lay
     return m
 

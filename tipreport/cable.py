@@ -539,6 +539,16 @@ class _Reader:
                 return p
         return None
 
+    def _over_letters(self, k: int, lab: Label) -> bool:
+        """A title-like paragraph directly above letter labels that carry no section."""
+        if lab.letters or len(lab.rest) > 250 or len(re.findall(r"[.!?](?:\s|$)", lab.rest)) > 1:
+            return False
+        for p in self.paras[k + 1:]:
+            if p.heading:
+                return False
+            return _under_parent(read_label(p.text))
+        return False
+
     def _is_top(self, lab: Label) -> bool:
         if lab.number is None:
             return False
@@ -546,7 +556,8 @@ class _Reader:
             if lab.number == self.list_next and not (lab.mark or lab.letters or lab.group):
                 return False  # "1. ... 2. ..." inside an answer, colliding with the count
             return True
-        return False
+        # a marked paragraph further on in the count ("2. (U)" closing a partial cable)
+        return bool(lab.mark) and lab.number > self.last_top and lab.number != self.list_next
 
     # -- the walk
     def read(self) -> list[Unit]:
@@ -581,13 +592,19 @@ class _Reader:
         if lab.letters and lab.kind != "number":
             self._labelled(k, p, lab)
             return
+        parent = self._over_letters(k, lab)
         if lab.kind == "question" and lab.group is not None:  # "REFTEL Question 27 - Overview"
-            self._parent(p, lab, ("n", lab.group))
+            if lab.number is not None:
+                self.last_top = lab.number
+            if parent:
+                self._parent(p, lab, ("n", lab.group))
+                return
+            self._open(Unit("extra", p.line, label=lab.prefix, number=lab.number,
+                            paras=[_with_mark(lab)] if lab.rest else [], group=("n", lab.group)))
             return
         if lab.number is not None and self._is_top(lab):
             self.last_top = lab.number
-            nxt = self._next_content(k)
-            if nxt is not None and _under_parent(read_label(nxt.text)):
+            if parent:
                 self._parent(p, lab, ("para", lab.number))
                 return
             if self.cur is not None and self.cur.takes_numbered and not self.pending:
@@ -689,13 +706,6 @@ GLOSSARY_ENTRY = re.compile(r"^(?P<abbr>[A-Z][A-Za-z0-9&/'.-]*[A-Za-z0-9)](?:\s[
 
 # ---------------------------------------------------------------- closing paragraph
 
-_HOURS = re.compile(
-    r"required\s+(?P<total>\d+(?:\.\d+)?)\s+hours?\s+of\s+staff\s+time"
-    r"(?:,?\s*including\s+(?P<parts>\d[^.]*?(?:\.\d[^.]*?)*))?\s*\.(?!\d)", re.IGNORECASE)
-# one share of the "including" part: "10 hours of a local FSN political assistant", up to the next share
-_SHARE = re.compile(
-    r"(?P<hours>\d+(?:\.\d+)?)\s+hours?\s+(?:of|by|from)\s+(?:(?:an?|the)\s+)?(?P<role>.+?)"
-    r"(?=,?\s+and\s+\d|,\s*\d|$)", re.IGNORECASE)
 _DRAFTERS = re.compile(r"^(?P<who>.+?)\s+drafted\b", re.IGNORECASE)
 _POC = re.compile(r"\bPOC\s+for\s+this\s+(?:cable|report|submission)\s+is\s+(?P<poc>[^\n]+?)\.?\s*(?:\n|$)",
                   re.IGNORECASE)
@@ -705,17 +715,11 @@ def parse_closing(text: str) -> tuple[str, list[HoursEntry], str]:
     """Drafters, staff-hours log and point of contact from the closing paragraph."""
     drafters = m.group("who").strip() if (m := _DRAFTERS.search(text)) else ""
     poc = m.group("poc").strip() if (m := _POC.search(text)) else ""
-    hours: list[HoursEntry] = []
-    m = _HOURS.search(text)
-    if m:
-        total = float(m.group("total"))
-        shares = [HoursEntry("", s.group("role").strip(" ,"), float(s.group("hours")))
-                  for s in _SHARE.finditer(" ".join((m.group("parts") or "").split()))]
-        part = sum(e.hours for e in shares)
-        if not shares or part > total:
-            shares, part = [], 0.0  # a log that does not add up: the drafters' total alone
-        hours = [HoursEntry(drafters or "drafting officers", "officer", total - part)] if total > part else []
-        hours += shares
+    from tipreport import staffhours
+
+    found, _total = staffhours.parse_hours(text)
+    hours = [HoursEntry(e.who or (drafters or "drafting officers" if e.role == "officer" else ""),
+                        e.role or "staff", e.hours) for e in found if e.hours > 0]
     return drafters, hours, poc
 
 

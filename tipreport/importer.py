@@ -22,7 +22,6 @@ from tipreport.answers import Answer, Meta, Provenance, fingerprint, join_paragr
 from tipreport.errors import InputError
 from tipreport.questionnaire import Question, Questionnaire, Section
 
-DEFAULT_ORDER = ("intro", "answers", "closing")
 _PART = re.compile(r"\bPART\s+(?P<n>\d{1,2})\s+OF\s+(?P<m>\d{1,2})\b", re.IGNORECASE)
 _POC_WORDS = re.compile(r"\bPOC\b|point\s+of\s+contact|\bdrafted\b", re.IGNORECASE)
 
@@ -165,7 +164,7 @@ def _closing_index(units: list[cable.Unit]) -> int | None:
 
     extras = [k for k, u in enumerate(units) if u.kind == "extra"]
     for k in extras:
-        if staffhours.mentions_hours(join_paragraphs(units[k].paras)):
+        if staffhours.mentions_hours(_unit_text(units[k])):
             return k
     qs = [k for k, u in enumerate(units) if u.kind == "question"]
     for k in extras:
@@ -173,6 +172,11 @@ def _closing_index(units: list[cable.Unit]) -> int | None:
         if outside and _POC_WORDS.search(join_paragraphs(units[k].paras)):
             return k
     return None
+
+
+def _unit_text(u: cable.Unit) -> str:
+    """A unit's heading and paragraphs: "Hours Spent on Report" heads the list below it."""
+    return join_paragraphs([_plain_heading(b) for b in _blocks(u.heading)] + u.paras)
 
 
 def _intro_index(units: list[cable.Unit], closing: int | None) -> int | None:
@@ -220,14 +224,7 @@ def _assemble(units: list[cable.Unit], part: _Part, glossary: dict[str, str], si
     header = part.header
     closing_k = _closing_index(units)
     intro_k = _intro_index(units, closing_k)
-    order: list[str] = []
-    entries: list[cable.Unit] = []
-    for k, u in enumerate(units):
-        token = "intro" if k == intro_k else "closing" if k == closing_k else "answers"
-        if token == "answers":
-            entries.append(u)
-        if token not in order:
-            order.append(token)
+    entries = [u for k, u in enumerate(units) if k not in (intro_k, closing_k)]
     intro_u = units[intro_k] if intro_k is not None else None
     closing_u = units[closing_k] if closing_k is not None else None
     intro = join_paragraphs(intro_u.paras) if intro_u else ""
@@ -267,10 +264,19 @@ def _assemble(units: list[cable.Unit], part: _Part, glossary: dict[str, str], si
         partial=bool(part.number and part.number > 1) or _partial(ids, entries),
         source=header.reference_id,
     )
-    drafters, hours, poc = cable.parse_closing(closing)
-    layout = {}
-    if tuple(order) != DEFAULT_ORDER:
-        layout["order"] = order
+    drafters, hours, poc = cable.parse_closing(_unit_text(closing_u) if closing_u else "")
+    layout: dict = {}
+    if intro_u is None:
+        layout["compose_intro"] = False
+    if closing_u is None:
+        layout["compose_closing"] = False
+    for name, k, default in (("intro_after", intro_k, ""), ("closing_after", closing_k, None)):
+        if k is None:
+            continue
+        before = [u for u in units[:k] if u in entries]
+        after = ids[entries.index(before[-1])] if before else ""
+        if after != (ids[-1] if default is None and ids else default):
+            layout[name] = after
     if intro_u is not None and intro_u.label != "1.":
         layout["intro_label"] = intro_u.label
     if closing_u is not None and closing_u.label != "2.":

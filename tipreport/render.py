@@ -152,7 +152,7 @@ def build(af: AnswersFile, q: Questionnaire, registry: dict[str, str] | None = N
         sections.append(RenderedSection(number, q.section_title(number),
                                         tuple(x for x in questions if x.section == number)))
     intro = join_paragraphs(paragraphs(meta.intro))
-    if not intro and "intro" in meta.order:
+    if not intro and meta.layout.get("compose_intro", True):
         intro = _default_intro(meta, q)
     closing, blockers, warnings = compose_closing(meta)
     texts = [intro, closing.replace(HOURS_MARKER, "")]
@@ -178,7 +178,8 @@ def build(af: AnswersFile, q: Questionnaire, registry: dict[str, str] | None = N
         intro=intro,
         questions=tuple(questions),
         sections=tuple(sections),
-        closing=closing if meta.closing.strip() else _mark_all(closing, "U"),
+        closing=(closing if meta.closing.strip() else
+                 _mark_all(closing, "U") if meta.layout.get("compose_closing", True) else ""),
         hours_note=hours.note(meta.staff_hours),
         glossary=tuple(GlossaryEntry(a, e) for a, e in use.entries),
         missing_abbreviations=use.missing,
@@ -296,6 +297,7 @@ def _default_eo(year: int) -> str:
 def context(sub: Submission, width: int = DEFAULT_WIDTH, final: bool = False) -> dict[str, Any]:
     """The template's variables; templates/cable.txt.j2 documents each one."""
     meta = sub.meta
+    questions = [_with_lines(q, width) for q in sub.questions]
     return {
         "meta": meta,
         "title": sub.title,
@@ -316,8 +318,8 @@ def context(sub: Submission, width: int = DEFAULT_WIDTH, final: bool = False) ->
         "intro_label": meta.layout.get("intro_label", "1."),
         "closing_label": meta.layout.get("closing_label", "2."),
         "closing_heading": meta.layout.get("closing_heading", ""),
-        "order": list(meta.order),
-        "questions": [_with_lines(q, width) for q in sub.questions],
+        "questions": questions,
+        "body_lines": _body_lines(sub, questions, width),
         "sections": list(sub.sections),
         "closing": sub.closing,
         "hours_note": sub.hours_note,
@@ -342,6 +344,32 @@ def _with_lines(q: RenderedQuestion, width: int) -> dict[str, Any]:
     heading = q.heading if q.heading is not None else underline(q.topic, width) if q.topic else ""
     out = asdict(q)
     out["lines"] = entry_lines(q.label, q.mark, q.text, list(q.paragraphs), heading)
+    return out
+
+
+def _body_lines(sub: Submission, questions: list[dict[str, Any]], width: int) -> list[str]:
+    """The body in the post's order: the intro and the closing where its cable had them."""
+    lay = sub.meta.layout
+    intro = [f"{lay.get('intro_label', '1.')}  {sub.intro}", ""] if sub.intro else []
+    closing = [*([lay["closing_heading"], ""] if lay.get("closing_heading") else []),
+               f"{lay.get('closing_label', '2.')}  {sub.closing}", ""] if sub.closing else []
+    ids = [q["id"] for q in questions]
+    places = {"intro": lay.get("intro_after", ""), "closing": lay.get("closing_after")}
+    for name, after in places.items():
+        if after not in ("", None) and after not in ids:
+            places[name] = None if name == "closing" else ""  # that answer is gone: the default
+    out: list[str] = []
+
+    def put(after: str | None) -> None:
+        for name, block in (("intro", intro), ("closing", closing)):
+            if places[name] == after:
+                out.extend(block)
+
+    put("")
+    for q in questions:
+        out.extend(q["lines"])
+        put(q["id"])
+    put(None)
     return out
 
 
