@@ -494,6 +494,7 @@ class _Reader:
         self.paras = paras
         self.units: list[Unit] = []
         self.pending: list[list[str]] = []  # headings not yet attached
+        self.part_pending = False           # one of them opens a roman-numeral part
         self.cur: Unit | None = None
         self.last_top = 0
         self.list_next = 0
@@ -511,7 +512,7 @@ class _Reader:
             if raw:
                 raw.append("")
             raw.extend(block)
-        self.pending = []
+        self.pending, self.part_pending = [], False
         return raw
 
     def _open(self, unit: Unit) -> Unit:
@@ -566,7 +567,9 @@ class _Reader:
                 self._heading(p)
             else:
                 self._para(k, p)
-        if self.pending:
+        if self.pending and self.cur is not None and self.labelled:
+            self._content_headings()  # a closing line at the very end stays with the last answer
+        elif self.pending:
             self._open(Unit("extra", self.paras[-1].line))
         return self.units
 
@@ -579,13 +582,11 @@ class _Reader:
                         group=self._letter_group(letters), takes_numbered=True)
             self._open(unit)
             return
-        if ROMAN.match(text) or (not self.labelled and self._part_heading(text)):
+        if ROMAN.match(text):  # a roman-numeral part: a section of its own
             self.runs += 1
             self.group, self.group_fresh, self.last_letter = ("part", self.runs), True, ""
+            self.part_pending = True
         self.pending.append(p.raw)
-
-    def _part_heading(self, text: str) -> bool:
-        return bool(ROMAN.match(text))
 
     def _para(self, k: int, p: Para) -> None:
         lab = read_label(p.text)
@@ -614,7 +615,8 @@ class _Reader:
                             paras=[_with_mark(lab)], topic=_inline_topic(lab.rest),
                             group=self.group))
             return
-        if self.pending and (self.cur is None or not self.labelled or self.cur.kind == "extra"):
+        if self.pending and (self.cur is None or self.part_pending
+                             or (self.cur.kind == "extra" and self.cur.number is not None)):
             self._open(Unit("extra", p.line, paras=[p.text], group=self.group))
             return
         if self.cur is None:
@@ -653,15 +655,19 @@ class _Reader:
     def _content(self, text: str, lab: Label) -> None:
         cur = self.cur
         assert cur is not None
-        if self.pending:  # an underlined sub-heading inside an answer stays in it, as text
-            for block in self._take_heading_blocks():
-                cur.paras.append(_heading_text(block))
+        self._content_headings()
         if lab.number is not None:
             self.list_next = lab.number + 1
         cur.paras.append(text)
 
+    def _content_headings(self) -> None:
+        """An underlined sub-heading inside an answer stays in it, as a line of text."""
+        assert self.cur is not None
+        for block in self._take_heading_blocks():
+            self.cur.paras.append(_heading_text(block))
+
     def _take_heading_blocks(self) -> list[list[str]]:
-        blocks, self.pending = self.pending, []
+        blocks, self.pending, self.part_pending = self.pending, [], False
         return blocks
 
 
@@ -845,6 +851,20 @@ def entry_lines(label: str, mark: str, question: str, paras: list[str],
     elif label:
         lead = first.pop(0) if first else ""
         out += [f"{label}  {lead}".rstrip(), ""]
-    for p in first:
-        out += [p, ""]
+    for k, p in enumerate(first):
+        followed = k + 1 < len(first)
+        out += [p, "-" * len(p), ""] if followed and is_sub_heading(p) else [p, ""]
     return out
+
+
+def is_sub_heading(paragraph: str) -> bool:
+    """A short title-cased or capitalised line with no sentence in it: a heading an answer
+    carries inside it (import keeps an underlined heading inside an answer as such a line,
+    and render underlines it again)."""
+    p = paragraph.strip()
+    words = p.split()
+    if not (1 <= len(words) <= 12) or len(p) > 80 or not p[0].isupper() or p[-1] in ".,;:?!":
+        return False
+    if NUMBER.match(p) or MARK.match(p) or read_label(p).letters:
+        return False
+    return p.isupper() or all(w[0].isupper() or len(w) <= 3 for w in words if w[0].isalpha())

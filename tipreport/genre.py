@@ -170,18 +170,18 @@ def classify(subject: str, body: str) -> Verdict:
     if KEYED.search(flat):
         evidence.append((2, "the body says it answers the instruction cable"))
     if labels >= 8 and groups >= 2:
-        evidence.append((3, f"{labels} question labels in {groups} groups"))
+        evidence.append((3, f"it has {labels} question labels in {groups} groups"))
     elif labels >= 8 or (labels >= 4 and groups >= 2):
-        evidence.append((2, f"{labels} question labels"))
+        evidence.append((2, f"it has {labels} question labels"))
     elif labels >= 3:
-        evidence.append((1, f"{labels} question labels"))
+        evidence.append((1, f"it has {labels} question labels"))
     if len(topics) >= 2:
         weight = 2 if len(topics) >= 3 else 1
-        evidence.append((weight, f"the questionnaire's sections as headings ({len(topics)} of 4)"))
+        evidence.append((weight, f"its headings are the questionnaire's sections ({len(topics)} of 4)"))
     if HOURS.search(flat):
-        evidence.append((1, "a staff-hours or point-of-contact note"))
+        evidence.append((1, "it has a staff-hours or point-of-contact note"))
     if len(flat) >= LONG_BODY:
-        evidence.append((1, "the length of a report"))
+        evidence.append((1, "it is as long as a report"))
     asks = ASKS.search(lead)
     if asks:
         evidence.append((-2, f"the opening asks for funds, a project or work ('{asks.group(0).lower()}')"))
@@ -189,5 +189,9 @@ def classify(subject: str, body: str) -> Verdict:
     score = float(sum(w for w, _ in evidence))
     submission = score >= THRESHOLD
     side = sorted((e for e in evidence if (e[0] > 0) == submission), key=lambda e: -abs(e[0]))
-    why = ", ".join(text for _, text in side[:3]) or "too little evidence of answers to the TIP questionnaire"
-    return Verdict(submission, f"{'a' if submission else 'not a'} TIP report submission: {why}", score)
+    top = [text for _, text in side[:3]]
+    why = ", ".join(top[:-1]) + " and " + top[-1] if len(top) > 1 else "".join(top)
+    if not submission:
+        why = f"{why}, so it is not an answer to the TIP report questionnaire" if why else (
+            "too little evidence of answers to the TIP report questionnaire")
+    return Verdict(submission, why, score)
