@@ -731,18 +731,36 @@ def parse_closing(text: str) -> tuple[str, list[HoursEntry], str]:
 
 # ---------------------------------------------------------------- glossary and signer
 
+_TRAILER = re.compile(r"^(?:\d{1,3}|#|(?:SENSITIVE BUT )?UNCLASSIFIED(?://FOR OFFICIAL USE ONLY)?|"
+                      r"CONFIDENTIAL|SECRET|NNNN|END TEXT\.?)$")
+_SIGNER = re.compile(r"[A-Za-z .'-]+")
+
+
+def signer_at_end(lines: list[Line]) -> tuple[int | None, str]:
+    """The chief of mission's surname closing the cable, and its line index.
+
+    Archive debris after it (a page number, the classification repeated) is passed
+    over; the name stands alone, after a blank line or after a finished sentence.
+    """
+    k = len(lines) - 1
+    while k >= 0 and (blank(lines[k]) or _TRAILER.match(lines[k][1].strip())):
+        k -= 1
+    if k < 0:
+        return None, ""
+    last = lines[k][1].strip().lstrip("#").strip()
+    if (":" in last or last.endswith((".", ",")) or not 1 <= len(last.split()) <= 3
+            or not _SIGNER.fullmatch(last)):
+        return None, ""
+    before = lines[k - 1][1].rstrip() if k > 0 else ""
+    if not before.strip() or (last.isupper() and SENTENCE_END.search(before)):
+        return k, last
+    return None, ""
+
+
 def glossary(lines: list[Line]) -> tuple[dict[str, str], str]:
     """Entries 'ABBR: expansion' (continued on following lines) and the signer below them."""
-    content = [ln for ln in lines if not blank(ln)]
-    signer = ""
-    if content:
-        last = content[-1][1].strip()
-        idx = lines.index(content[-1])
-        preceded_by_blank = idx > 0 and blank(lines[idx - 1])
-        if (preceded_by_blank and ":" not in last and not last.endswith((".", ","))
-                and 1 <= len(last.split()) <= 3 and re.fullmatch(r"[A-Za-z .'-]+", last)):
-            signer = last
-            content = content[:-1]
+    at, signer = signer_at_end(lines)
+    content = [ln for ln in (lines[:at] if at is not None else lines) if not blank(ln)]
     glossary: dict[str, str] = {}
     current = None
     for _, text in content:
@@ -776,12 +794,8 @@ def glossary_start(body: list[Line]) -> int | None:
 
 
 def signer_only(lines: list[Line]) -> tuple[list[Line], str]:
-    _, signer = glossary(lines[-3:]) if lines else ({}, "")
-    if signer:
-        last = max(i for i, ln in enumerate(lines) if not blank(ln))
-        return lines[:last], signer
-    return lines, ""
-
+    at, signer = signer_at_end(lines)
+    return (lines[:at], signer) if at is not None else (lines, "")
 
 
 # ---------------------------------------------------------------- writing
