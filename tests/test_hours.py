@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import ANSWERS_2006, CABLE_2006, run_cli
-from tipreport import answers, hours, importer, render
+from tipreport import answers, cable, hours, importer, render
 from tipreport.answers import HoursEntry
 
 
@@ -45,7 +45,7 @@ def test_the_composed_closing_reads_back_into_the_same_log():
     meta = answers.load(ANSWERS_2006).meta
     text = render.build(*answers.load_with_questionnaire(ANSWERS_2006)).closing
     assert text.startswith("(U)  ")
-    drafters, log, poc = importer.parse_closing(importer.MARK.sub("", text))
+    drafters, log, poc = cable.parse_closing(cable.MARK.sub("", text))
     assert (drafters, tuple(log), poc) == (meta.drafters, meta.staff_hours, meta.point_of_contact)
 
 
@@ -59,14 +59,14 @@ def test_the_composed_closing_reads_back_into_the_same_log():
     ("required 5 hours of staff time, including 7 hours of an FSN.", [("officer", 5)]),  # does not add up
 ])
 def test_closing_with_several_roles_reads_back_into_the_log(sentence, log):
-    _, entries, _ = importer.parse_closing(f"The drafting of this report {sentence}  Embassy POC is X.")
+    _, entries, _ = cable.parse_closing(f"The drafting of this report {sentence}  Embassy POC is X.")
     assert [(e.role, e.hours) for e in entries] == log
 
 
 def test_several_roles_round_trip_through_render_and_import():
     entries = [HoursEntry("Jane Doe", "political officer", 12), HoursEntry("Sokha", "FSN", 6),
                HoursEntry("Kim", "RSO", 1.5)]
-    _, back, _ = importer.parse_closing(f"This report required {hours.note(entries)}.")
+    _, back, _ = cable.parse_closing(f"This report required {hours.note(entries)}.")
     assert hours.note(back) == hours.note(entries)
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from cable_words import question_texts, segments
 from conftest import ANSWERS_2006, ANSWERS_2007, CABLE_2006, run_cli
-from tipreport import answers, glossary, importer, render
+from tipreport import answers, cable, glossary, importer, render
 from tipreport.errors import InputError
 
 
@@ -272,7 +272,7 @@ def test_wrap_properties(words, seps, width):
         assert len(ln) <= width or unbreakable
     for ln in out[:-1]:
         assert not re.search(r"[A-Za-z0-9]-$", ln) or ln.endswith("--")
-    assert _norm(importer._join(out)) == _norm(line)  # the importer reads the same words back
+    assert _norm(cable.join(out)) == _norm(line)  # the importer reads the same words back
 
 
 # ---------------------------------------------------------------- marks, blanks, --final

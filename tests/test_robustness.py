@@ -122,9 +122,11 @@ def test_kill_during_write_never_leaves_a_truncated_file(tmp_path: Path):
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert target.read_bytes() == good  # old or new content, which are equal; never partial
-    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "a.yaml"]
+    assert (tmp_path / "a.questionnaire.yaml").is_file()
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name not in ("a.yaml", "a.questionnaire.yaml")]
     # a killed process may leave its temp file, never a damaged target
-    assert all(n.startswith(".a.yaml.") and n.endswith(".tmp") for n in leftovers)
+    assert all(n.startswith((".a.yaml.", ".a.questionnaire.yaml.")) and n.endswith(".tmp")
+               for n in leftovers)
 
 
 def test_output_path_problems(tmp_path: Path, monkeypatch):
@@ -146,7 +148,9 @@ def test_output_path_problems(tmp_path: Path, monkeypatch):
         monkeypatch.setattr(tempfile, "mkstemp", denied)
     r = run_cli("import", CABLE_2007, "-o", ro / "a.yaml")
     assert r.exit_code == 2, r.output
-    assert r.stderr.strip() == f"tipreport: {ro / 'a.yaml'}: cannot write in {ro}: Permission denied"
+    # the questionnaire is written first (the answers file names it): nothing is written at all
+    assert r.stderr.strip() == (f"tipreport: {ro / 'a.questionnaire.yaml'}: cannot write in {ro}: "
+                                "Permission denied")
     assert not (ro / "a.yaml").exists()
 
 

@@ -359,10 +359,15 @@ def _heading_at(lines: list[Line], i: int, cur: list[Line], out: list[Para], flu
                         [lines[i][1].strip(), *(t.strip() for _, t in block), lines[k][1].strip()],
                         heading=True))
         return k + 1
-    take = 0
-    while (take < min(3, len(cur)) and _heading_like(cur[-1 - take][1])
-           and (take == 0 or not cur[-1 - take][1].rstrip().endswith("."))):
-        take += 1
+    texts = [t.strip() for _, t in cur]
+    if (0 < len(cur) <= 3 and all(len(t) <= 80 and not t.endswith(".") for t in texts[:-1])
+            and _heading_like(texts[-1])):
+        take = len(cur)  # the whole paragraph so far: a heading wrapped over lines
+    else:  # the last lines of a paragraph a mirror ran into the heading
+        take = 0
+        while (take < min(3, len(cur)) and _heading_like(cur[-1 - take][1])
+               and (take == 0 or not cur[-1 - take][1].rstrip().endswith("."))):
+            take += 1
     if take and (take == len(cur) or SENTENCE_END.search(cur[-1 - take][1].rstrip())):
         head = cur[-take:]
         del cur[-take:]
@@ -719,6 +724,7 @@ _POC = re.compile(r"\bPOC\s+for\s+this\s+(?:cable|report|submission)\s+is\s+(?P<
 
 def parse_closing(text: str) -> tuple[str, list[HoursEntry], str]:
     """Drafters, staff-hours log and point of contact from the closing paragraph."""
+    text = "\n\n".join(MARK.sub("", p) for p in text_paragraphs(text))
     drafters = m.group("who").strip() if (m := _DRAFTERS.search(text)) else ""
     poc = m.group("poc").strip() if (m := _POC.search(text)) else ""
     from tipreport import staffhours

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from tipreport import cable
 from tipreport.answers import Answer, Meta, Provenance, fingerprint, join_paragraphs
+from tipreport.answers import paragraphs as text_paragraphs
 from tipreport.errors import InputError
 from tipreport.questionnaire import Question, Questionnaire, Section
 
@@ -319,7 +320,8 @@ def _is_default_heading(raw: list[str], topic: str) -> bool:
 def _recomposes(closing: str, meta: Meta) -> bool:
     """True when render rebuilds the closing word for word from drafters, hours and POC;
     otherwise the closing is kept as written, so no word of it is lost."""
-    return cable.closing_paragraph(meta).split() == closing.split()
+    unmarked = " ".join(cable.MARK.sub("", p) for p in text_paragraphs(closing))
+    return cable.closing_paragraph(meta).split() == unmarked.split()
 
 
 def _partial(ids: list[str], entries: list[cable.Unit]) -> bool:

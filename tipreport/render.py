@@ -133,6 +133,15 @@ def _question(qn, answer_text: str, mark: str | None, section_title: str) -> Ren
                             qtext, tuple(paras), blank, qn.heading, qn.mark)
 
 
+def _printed_closing(meta: Meta, closing: str) -> str:
+    """A closing in the post's own layout is printed as written (its marks where they were);
+    the default layout marks it (U). None where the post's cable had none."""
+    if not meta.closing.strip() and not meta.layout.get("compose_closing", True):
+        return ""
+    own = meta.closing.strip() and any(k.startswith("closing") for k in meta.layout)
+    return closing if own else _mark_all(closing, "U")
+
+
 def _carried_unedited(ans: Answer | None) -> bool:
     """Last year's text word for word that nobody has marked as reviewed (status: done)."""
     return (ans is not None and ans.provenance.source == "carried" and ans.untouched
@@ -178,8 +187,7 @@ def build(af: AnswersFile, q: Questionnaire, registry: dict[str, str] | None = N
         intro=intro,
         questions=tuple(questions),
         sections=tuple(sections),
-        closing=(closing if meta.closing.strip() else
-                 _mark_all(closing, "U") if meta.layout.get("compose_closing", True) else ""),
+        closing=_printed_closing(meta, closing),
         hours_note=hours.note(meta.staff_hours),
         glossary=tuple(GlossaryEntry(a, e) for a, e in use.entries),
         missing_abbreviations=use.missing,
@@ -351,7 +359,7 @@ def _body_lines(sub: Submission, questions: list[dict[str, Any]], width: int) ->
     """The body in the post's order: the intro and the closing where its cable had them."""
     lay = sub.meta.layout
     intro = [f"{lay.get('intro_label', '1.')}  {sub.intro}", ""] if sub.intro else []
-    closing = [*([lay["closing_heading"], ""] if lay.get("closing_heading") else []),
+    closing = ["", *([lay["closing_heading"], ""] if lay.get("closing_heading") else []),
                f"{lay.get('closing_label', '2.')}  {sub.closing}", ""] if sub.closing else []
     ids = [q["id"] for q in questions]
     places = {"intro": lay.get("intro_after", ""), "closing": lay.get("closing_after")}

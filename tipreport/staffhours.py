@@ -247,6 +247,8 @@ def parse_hours(text: str) -> tuple[list[HoursEntry], float | None]:
             continue
         total = _value(m)
         shares = _shares(text, m.end())
+        if sum(e.hours for e in shares) > total:
+            shares = []  # a breakdown that does not add up: the stated total alone
         rest = total - sum(e.hours for e in shares)
         found.append((m.start(), ([HoursEntry("", "officer", rest)] if rest > 0 else []) + shares))
         totals.append(total)
