@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import ANSWERS_2006, CABLE_2006, run_cli
-from tipreport import answers, cable, hours, importer, render
+from tipreport import answers, cable, hours, render
 from tipreport.answers import HoursEntry
 
 

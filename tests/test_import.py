@@ -11,7 +11,6 @@ import pytest
 from cable_words import segments
 from conftest import CABLE_2006, CABLE_2007, CABLE_VISIT, NARRATIVE_2004, QUESTIONNAIRES, run_cli
 from tipreport import answers, importer, questionnaire
-from tipreport.errors import InputError
 
 
 @pytest.fixture(scope="module")
@@ -308,8 +307,8 @@ def test_numbered_list_inside_the_last_answer_is_not_the_closing():
     text = _cable_2006_text().replace("with these NGOs is good. \n", f"with these NGOs is good. \n \n{items}")
     r = importer.parse(text)
     i4 = next(a for a in r.answers if a.id == "4I")
-    assert [p.split() for p in i4.paragraphs[-3:]] == [
-        "1. AFESIP runs shelters.".split(), "2. CWCC gives legal aid.".split(), "3. IJM investigates.".split()]
+    items = ["1. AFESIP runs shelters.", "2. CWCC gives legal aid.", "3. IJM investigates."]
+    assert [p.split() for p in i4.paragraphs[-3:]] == [x.split() for x in items]
     assert r.meta.drafters == "Political Officers Margaret McKean and Kurt Stoppkotte"
     assert r.meta.total_hours == 30 and r.meta.closing == ""
 

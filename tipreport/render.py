@@ -23,8 +23,8 @@ from typing import Any
 from tipreport import glossary as glossary_mod
 from tipreport import hours
 from tipreport.answers import Answer, AnswersFile, Meta, is_blank, join_paragraphs, paragraphs
-from tipreport.errors import FindingsError, InputError, UsageError
 from tipreport.cable import HOURS_MARKER, MARK, compose_closing, entry_lines
+from tipreport.errors import FindingsError, InputError, UsageError
 from tipreport.questionnaire import Questionnaire
 
 DEFAULT_WIDTH = 65  # the seed cables' width
