@@ -418,10 +418,11 @@ def _abbreviations(af: AnswersFile, lines: list[str]) -> list[Finding]:
     texts = {qid: a.text for qid, a in af.answers.items() if not is_blank(a.text)}
     out = []
     use = glossary.used(texts.values(), glossary.merged(af.glossary))
+    first = _first_uses(set(use.missing), af, lines)
     for abbr in use.missing:
-        qid, sentence, line = _first_use(abbr, af, lines)
+        qid, sentence, line = first.get(abbr, (GLOSSARY, "", None))
         uses = sum(len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(abbr)}(?![A-Za-z0-9])", t))
-                   for t in texts.values())
+                   for t in texts.values() if abbr in t)
         out.append(Finding(qid, "abbreviation", WARNING, abbr, line,
                            f"{abbr} is used {uses} time{'s' if uses != 1 else ''} but is not in "
                            "the glossary: add 'ABBR: expansion' under glossary:", sentence,
@@ -436,15 +437,24 @@ def _abbreviations(af: AnswersFile, lines: list[str]) -> list[Finding]:
     return out
 
 
-def _first_use(abbr: str, af: AnswersFile, lines: list[str]) -> tuple[str, str, int | None]:
-    pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(abbr)}(?![A-Za-z0-9])")
+def _first_uses(abbrs: set[str], af: AnswersFile, lines: list[str]
+                ) -> dict[str, tuple[str, str, int | None]]:
+    """Each abbreviation's first sentence, in one pass over the answers' sentences."""
+    found: dict[str, tuple[str, str, int | None]] = {}
+    patterns = {a: re.compile(rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])") for a in abbrs}
     for qid, ans in af.answers.items():
+        left = [a for a in abbrs if a not in found and a in ans.text]
+        if not left:
+            continue
+        block = _Block(lines, ans.line)
         for para in paragraphs(ans.text):
             for sent in stale.sentences(para):
-                if pattern.search(sent):
-                    block = _Block(lines, ans.line)
-                    return qid, " ".join(sent.split()), block.line_at(block.find(sent))
-    return GLOSSARY, "", None
+                for abbr in left:
+                    if abbr not in found and abbr in sent and patterns[abbr].search(sent):
+                        found[abbr] = (qid, " ".join(sent.split()), block.line_at(block.find(sent)))
+        if len(found) == len(abbrs):
+            break
+    return found
 
 
 # ---------------------------------------------------------------- acks

@@ -14,6 +14,7 @@ a post's template cannot break the width rule.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -392,7 +393,10 @@ def _template_line(exc: BaseException, filename: str) -> int | None:
     return line
 
 
+@functools.lru_cache(maxsize=8)
 def _environment(folder: Path, width: int):
+    """One environment per template folder and width: jinja2 then compiles a template once
+    per process (a batch renders many cables), and recompiles it when the file changes."""
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 

@@ -79,6 +79,25 @@ def _reject_aliases(text: str, path: str | Path) -> None:
         return
 
 
+MAX_DEPTH = 100  # tipreport's files nest four levels; the C reader overflows its stack near 30,000
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _reject_deep_nesting(text: str, path: str | Path) -> None:
+    """Flow brackets nested past MAX_DEPTH are refused before any parser sees them: the C
+    reader would overflow its stack (a crash, no message), the pure-Python one take minutes."""
+    depth = 0
+    for m in _BRACKET.finditer(text):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, m.start()) + 1
+                raise InputError(path, f"brackets nested more than {MAX_DEPTH} levels deep; "
+                                 "an answers or questionnaire file nests a few levels", line)
+        elif depth:
+            depth -= 1
+
+
 def loads(text: str, path: str | Path = "<string>") -> Any:
     """Parse YAML text; a top-level mapping is required."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -86,6 +105,7 @@ def loads(text: str, path: str | Path = "<string>") -> Any:
     if not text.strip():
         raise InputError(path, "file is empty (expected a YAML mapping)")
     _reject_aliases(text, path)
+    _reject_deep_nesting(text, path)
     try:
         data = _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -143,6 +163,7 @@ def loads_fast(text: str, path: str | Path = "<string>") -> Any:
 
     if _needs_care(text):
         return loads(text, path)
+    _reject_deep_nesting(text, path)
     try:
         data = YAML(typ="safe", pure=False).load(text)
     except (YAMLError, RecursionError, ValueError, TypeError):
@@ -156,8 +177,9 @@ def loads_fast(text: str, path: str | Path = "<string>") -> Any:
 # the careful path reports well: empty text, anchors and aliases, tabs (libyaml
 # takes "key:<tab>value", ruamel refuses it, and an editing command would then
 # fail on a file check passed), directives (%YAML 1.1 reads "yes" as true)
-# and explicit tags (!!set, !!binary).
-_CAREFUL = re.compile(r"[*&\t]|^%|(?:^|[\s\[{,])!", re.MULTILINE)
+# and explicit tags (!!set, !!binary). An anchor, alias or tag only starts a node: after a
+# space, a flow indicator or at a line's start; "R&D" or "AT&T" in an answer is text.
+_CAREFUL = re.compile(r"\t|^%|(?:^|[\s\[{,])[!&*](?=\S)", re.MULTILINE)
 
 
 def _needs_care(text: str) -> bool:
@@ -180,6 +202,7 @@ def loads_lines(text: str, path: str | Path = "<string>") -> Any:
 
     if _needs_care(text):
         return loads(text, path)
+    _reject_deep_nesting(text, path)
     yaml = YAML(typ="safe", pure=False)
     try:
         node = yaml.compose(text)

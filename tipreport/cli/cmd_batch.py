@@ -19,6 +19,8 @@ def batch(
     fmt: list[str] = typer.Option(["cable"], "--format", "-f",
                                   help="What to render for each: cable and/or docx (repeat the option)."),
     force: bool = typer.Option(False, "--force", help="Overwrite files already in the folder."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j",
+                                    help="Worker processes (default: one per core)."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list, one object per cable."),
 ) -> None:
     """Import, check and render many cables in one call, with a progress bar.
@@ -31,7 +33,8 @@ def batch(
 
     with typer.progressbar(length=len(cables), label="cables", file=None if not as_json else _Null(),
                            show_pos=True) as bar:
-        result = core.run(cables, outdir, formats=fmt, force=force, progress=lambda _: bar.update(1))
+        result = core.run(cables, outdir, formats=fmt, force=force, jobs=jobs,
+                          progress=lambda _: bar.update(1))
     if as_json:
         emit_json([o.as_dict() for o in result.outcomes])
     else:
