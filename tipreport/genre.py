@@ -104,6 +104,9 @@ def _headings(rest: str, numbered: bool, all_caps: bool) -> list[str]:
     return heads
 
 
+_LOWER, _UPPER = re.compile(r"[a-z]"), re.compile(r"[A-Z]")
+
+
 def _structure(body: str, all_caps: bool = False) -> tuple[int, int, set[str]]:
     """(question labels, groups of labels, questionnaire topics seen as headings), in one pass over lines.
 
@@ -148,8 +151,8 @@ def classify(subject: str, body: str) -> Verdict:
     subject = " ".join(subject.split())
     flat = " ".join(body.replace("\u00b6", " ").split())
     lead = flat[:LEAD]
-    lower = sum(1 for ch in flat if ch.islower())
-    labels, groups, topics = _structure(body, all_caps=lower * 10 < sum(1 for ch in flat if ch.isupper()))
+    lower, upper = _LOWER.subn("", flat)[1], _UPPER.subn("", flat)[1]  # counts, in C
+    labels, groups, topics = _structure(body, all_caps=lower * 10 < upper)
     about_tip = bool(SUBJECT_TIP.search(subject))
     evidence: list[tuple[float, str]] = []
     if SUBJECT_REPORT.search(subject):
