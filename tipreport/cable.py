@@ -539,12 +539,6 @@ class _Reader:
         self.last_letter = letters[-1:] or first
         return self.group
 
-    def _next_content(self, k: int) -> Para | None:
-        for p in self.paras[k + 1:]:
-            if not p.heading:
-                return p
-        return None
-
     def _over_letters(self, k: int, lab: Label) -> bool:
         """A title-like paragraph directly above letter labels that carry no section."""
         if lab.letters or len(lab.rest) > 250 or len(re.findall(r"[.!?](?:\s|$)", lab.rest)) > 1:
@@ -693,19 +687,30 @@ def _with_mark(lab: Label) -> str:
     return f"({lab.mark}) {lab.rest}".strip() if lab.mark else lab.rest
 
 
-def _topic_of(raw: list[str]) -> str:
-    """The last heading block's text: the one nearest the question."""
+def heading_blocks(raw: list[str]) -> list[list[str]]:
+    """Stacked headings (a part's title over a topic) are kept apart by a blank line."""
     blocks: list[list[str]] = [[]]
     for r in raw:
         if r == "":
             blocks.append([])
         else:
             blocks[-1].append(r)
-    text = _heading_text(blocks[-1])
+    return [b for b in blocks if b]
+
+
+def heading_title(block: list[str]) -> str:
+    """A heading's words: no underline, no paragraph number or mark, no closing colon."""
+    text = _heading_text(block)
     m = NUMBER.match(text)
     if m:
-        text = MARK.sub("", text[m.end():]).strip()
-    return text
+        text = text[m.end():]
+    return MARK.sub("", text).strip().rstrip(":").strip()
+
+
+def _topic_of(raw: list[str]) -> str:
+    """The last heading block's title: the one nearest the question."""
+    blocks = heading_blocks(raw)
+    return heading_title(blocks[-1]) if blocks else ""
 
 
 def read_units(lines: list[Line]) -> list[Unit]:

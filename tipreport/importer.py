@@ -131,30 +131,12 @@ def _section_titles(units: list[cable.Unit], sections: list[int]) -> dict[int, s
     for s in dict.fromkeys(sections):
         members = [u for u, x in zip(units, sections, strict=True) if x == s]
         head = members[0].heading
-        blocks = _blocks(head)
+        blocks = cable.heading_blocks(head)
         if not blocks:
             continue
         if len(blocks) > 1 or not any(u.heading for u in members[1:]):
-            titles[s] = _plain_heading(blocks[0])
+            titles[s] = cable.heading_title(blocks[0])
     return titles
-
-
-def _blocks(raw: list[str]) -> list[list[str]]:
-    out: list[list[str]] = [[]]
-    for r in raw:
-        if r == "":
-            out.append([])
-        else:
-            out[-1].append(r)
-    return [b for b in out if b]
-
-
-def _plain_heading(block: list[str]) -> str:
-    text = cable.join([r for r in block if not cable.DASH_LINE.match(r)])
-    m = cable.NUMBER.match(text)
-    if m:
-        text = text[m.end():]
-    return cable.MARK.sub("", text).strip().rstrip(":").strip()
 
 
 # ---------------------------------------------------------------- intro and closing
@@ -177,7 +159,7 @@ def _closing_index(units: list[cable.Unit]) -> int | None:
 
 def _unit_text(u: cable.Unit) -> str:
     """A unit's heading and paragraphs: "Hours Spent on Report" heads the list below it."""
-    return join_paragraphs([_plain_heading(b) for b in _blocks(u.heading)] + u.paras)
+    return join_paragraphs([cable.heading_title(b) for b in cable.heading_blocks(u.heading)] + u.paras)
 
 
 def _intro_index(units: list[cable.Unit], closing: int | None) -> int | None:
@@ -309,7 +291,7 @@ def _is_default_heading(raw: list[str], topic: str) -> bool:
     """The layout render prints by default: the topic underlined with dashes, or nothing."""
     if not raw:
         return not topic
-    blocks = _blocks(raw)
+    blocks = cable.heading_blocks(raw)
     if len(blocks) != 1:
         return False
     b = blocks[0]
