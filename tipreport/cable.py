@@ -35,7 +35,7 @@ DASH_LINE = re.compile(r"^\s*-(?:\s?-){2,}[\s-]*$")
 NUMBER = re.compile(r"^(?P<num>\d{1,2})\.(?:\s+|(?=\())")
 _JOINED = r"[A-Z](?:\s*(?:-|/|,|&|\band\b)\s*[A-Z](?![a-z]))*"
 NUM_LETTER = re.compile(rf"^(?:--\s*)?(?P<n>\d{{1,2}})\s?\.?\s?(?P<l>{_JOINED})\.(?=\s|\(|$)")
-DASH_LETTER = re.compile(rf"^--\s*(?P<l>{_JOINED})\.(?=\s|\(|$)")
+DASH_LETTER = re.compile(rf"^--\s*(?P<l>{_JOINED})[.:](?=\s|\(|$)")
 QUESTION_LABEL = re.compile(
     rf"^(?:REFTEL\s+)?Questions?\s+(?P<n>\d{{1,2}})(?:\s*\.?\s*(?P<l>{_JOINED}))?\s*(?::|--|-|\.)",
     re.IGNORECASE)
@@ -233,16 +233,21 @@ def _parse_captions(lines: list[Line], i: int, h: Header) -> Header:
                 if j < n and re.match(r"^(REF|REFS|REFTEL|REFERENCE)\b", lines[j][1].strip(), re.IGNORECASE):
                     i = j
                     continue
+                if j < n and _handling_caption(lines[j][1]):  # "SENSITIVE BUT UNCLASSIFIED -- ENTIRE TEXT"
+                    h.sensitive = True
+                    i = j + 1
+                    continue
                 i = j
                 break
             mode = "" if mode != "ref" else mode
             i += 1
             continue
-        if upper in ("SIPDIS", "SENSITIVE", "SENSITIVE SIPDIS", "NOFORN"):
-            h.sensitive = h.sensitive or upper.startswith("SENSITIVE")
+        words = set(re.findall(r"[A-Z]+", upper))
+        if words and words <= _HANDLING and "BUT" not in words - {"SENSITIVE", "UNCLASSIFIED"}:
+            h.sensitive = h.sensitive or "SENSITIVE" in words  # "SENSITIVE, SIPDIS", "SBU"
             mode = ""
-        elif upper.startswith("E.O.") or upper.startswith("E. O."):
-            h.eo = re.sub(r"\s+", " ", re.sub(r"^E\.\s?O\.", "", text, flags=re.IGNORECASE)).strip()
+        elif _EO.match(text):
+            h.eo = re.sub(r"\s+", " ", _EO.sub("", text)).strip()
             mode = ""
         elif upper.startswith("TAGS"):
             h.tags = _tags(text.split(":", 1)[1] if ":" in text else text[4:])
@@ -271,6 +276,15 @@ def _parse_captions(lines: list[Line], i: int, h: Header) -> Header:
     return h
 
 
+_HANDLING = {"SIPDIS", "SENSITIVE", "NOFORN", "BUT", "UNCLASSIFIED"}
+
+
+def _handling_caption(text: str) -> bool:
+    words = re.findall(r"[A-Z]+", text.upper())
+    return bool(words) and set(words) <= _HANDLING | {"ENTIRE", "TEXT"} and "SENSITIVE" in words
+_EO = re.compile(r"^E\.?\s?O\.?\s+(?=\d|N/A)", re.IGNORECASE)  # "E.O. 12958", "E.O 12958"
+
+
 def _tags(text: str) -> list[str]:
     return [t for t in re.split(r"[,\s]+", text.strip()) if t]
 
@@ -286,6 +300,10 @@ class Para:
     text: str
     raw: list[str]
     heading: bool = False
+    boundary: bool = False  # where one part of a multi-part submission ends and the next begins
+
+
+PART_BREAK = "\f"  # the line the importer puts between the bodies of two parts
 
 
 def _heading_like(text: str) -> bool:
@@ -304,13 +322,26 @@ def _starts_unit(text: str) -> bool:
     if m:
         t = t[m.end():]
         return bool(MARK.match(t)) or t[:1].isupper()
+    if BARE_LETTER.match(t):
+        return _bare_ok(t[BARE_LETTER.match(t).end():])
     return bool(NUM_LETTER.match(t) or DASH_LETTER.match(t) or QUESTION_LABEL.match(t))
 
 
 def _continues(prev: str, nxt: str) -> bool:
-    """A blank line inside a sentence (left by a page break or a mirror) is not a break."""
+    """A blank line inside a sentence (left by a page break or a mirror) is not a break: the
+    next line goes on in lower case ("three U.S. / citizens"), or the line before stops on
+    a comma or a word that cannot end one ("Singapore, / Malaysia", "the / Fiscalia")."""
     p, q = prev.rstrip(), nxt.strip()
-    return bool(p) and bool(q) and not SENTENCE_END.search(p) and q[0].islower()
+    if not p or not q or _starts_unit(q) or DASH_LINE.match(q):
+        return False
+    if q[0].islower():
+        return True
+    return not SENTENCE_END.search(p) and (p.endswith((",", "(")) or p.split()[-1] in _GOES_ON)
+
+
+# words no sentence, heading or list item ends on
+_GOES_ON = {"the", "a", "an", "of", "and", "or", "to", "in", "for", "by", "with", "from", "on", "at",
+            "as", "that", "which", "who", "whose", "than", "into", "its", "their", "his", "her"}
 
 
 def paragraphs(lines: list[Line]) -> list[Para]:
@@ -325,6 +356,11 @@ def paragraphs(lines: list[Line]) -> list[Para]:
     i, n = 0, len(lines)
     while i < n:
         ln, t = lines[i]
+        if t == PART_BREAK:
+            flush()
+            out.append(Para(ln, "", [], boundary=True))
+            i += 1
+            continue
         if not t.strip():
             j = i + 1
             while j < n and blank(lines[j]):
@@ -353,20 +389,21 @@ def _heading_at(lines: list[Line], i: int, cur: list[Line], out: list[Para], flu
     while k < n and len(block) < 4 and not blank(lines[k]) and not DASH_LINE.match(lines[k][1]):
         block.append(lines[k])
         k += 1
-    if (not cur and block and k < n and DASH_LINE.match(lines[k][1])
-            and all(_heading_like(t) for _, t in block)):
+    if ((not cur or SENTENCE_END.search(cur[-1][1].rstrip())) and block and k < n
+            and DASH_LINE.match(lines[k][1]) and all(_heading_like(t) for _, t in block)):
+        flush()  # a paragraph a mirror ran into the rule ends above it
         out.append(Para(block[0][0], join([t for _, t in block]),
                         [lines[i][1].strip(), *(t.strip() for _, t in block), lines[k][1].strip()],
                         heading=True))
         return k + 1
     texts = [t.strip() for _, t in cur]
-    if (0 < len(cur) <= 3 and all(len(t) <= 80 and not t.endswith(".") for t in texts[:-1])
+    if (0 < len(cur) <= 3 and all(len(t) <= 80 and not SENTENCE_END.search(t) for t in texts[:-1])
             and _heading_like(texts[-1])):
         take = len(cur)  # the whole paragraph so far: a heading wrapped over lines
     else:  # the last lines of a paragraph a mirror ran into the heading
         take = 0
         while (take < min(3, len(cur)) and _heading_like(cur[-1 - take][1])
-               and (take == 0 or not cur[-1 - take][1].rstrip().endswith("."))):
+               and (take == 0 or not SENTENCE_END.search(cur[-1 - take][1].rstrip()))):
             take += 1
     if take and (take == len(cur) or SENTENCE_END.search(cur[-1 - take][1].rstrip())):
         head = cur[-take:]
@@ -478,14 +515,20 @@ class Unit:
 
 
 def _question_like(rest: str) -> bool:
-    return "?" in rest or rest.rstrip().endswith(":")
+    """A restated question asks; a capitalised caption ending in a colon names the topic.
+    A sentence ending in a colon ("ratified the following instruments:") is an answer."""
+    return "?" in rest or (rest.rstrip().endswith(":") and rest.isupper())
 
 
 def _inline_topic(text: str) -> str:
+    """'SOURCES OF INFORMATION, RELIABILITY:' or 'Summary:' opening a paragraph: a caption in
+    capitals or title case, not a sentence that happens to end in a colon."""
     m = re.match(r"^(?P<topic>[A-Z][A-Za-z ,/'()-]{3,70}?):(?:\s+|$)", text)
-    if m and len(m.group("topic").split()) <= 8 and "?" not in m.group("topic"):
-        return m.group("topic").strip()
-    return ""
+    if not m or len(m.group("topic").split()) > 8:
+        return ""
+    topic = m.group("topic").strip()
+    words = [w for w in topic.split() if w[0].isalpha()]
+    return topic if topic.isupper() or all(w[0].isupper() or len(w) <= 3 for w in words) else ""
 
 
 def _heading_text(raw: list[str]) -> str:
@@ -507,7 +550,8 @@ class _Reader:
         self.group_fresh = False
         self.last_letter = ""
         self.runs = 0
-        self.labelled = any(not p.heading and read_label(p.text).letters for p in paras) or any(
+        self.labelled = any(not p.heading and not p.boundary and read_label(p.text).letters
+                            for p in paras) or any(
             p.heading and SECTION_LABEL.match(_heading_text(p.raw)) for p in paras)
 
     # -- helpers
@@ -549,6 +593,19 @@ class _Reader:
             return _under_parent(read_label(p.text))
         return False
 
+    def _new_run_ahead(self, k: int) -> bool:
+        """The next label starts its letters again ("Section A:" after "Section M:"), with only
+        plain paragraphs (a note) before it: no numbered paragraph, which opens a unit itself."""
+        for p in self.paras[k + 1:]:
+            if p.boundary or (not p.heading and NUMBER.match(p.text)):
+                return False
+            text = _heading_text(p.raw) if p.heading else p.text
+            m = SECTION_LABEL.match(text) if p.heading else None
+            letters = m.group("l").upper() if m else "" if p.heading else read_label(text).letters
+            if letters:
+                return bool(self.last_letter) and letters[0] <= self.last_letter
+        return False
+
     def _is_top(self, lab: Label) -> bool:
         if lab.number is None:
             return False
@@ -556,13 +613,17 @@ class _Reader:
             if lab.number == self.list_next and not (lab.mark or lab.letters or lab.group):
                 return False  # "1. ... 2. ..." inside an answer, colliding with the count
             return True
-        # a marked paragraph further on in the count ("2. (U)" closing a partial cable)
-        return bool(lab.mark) and lab.number > self.last_top and lab.number != self.list_next
+        # a marked paragraph further on in the count ("2. (U)" closing a partial cable), or a
+        # marked "1." starting the count again (the next part of a multi-part submission)
+        return bool(lab.mark) and (lab.number > self.last_top or lab.number == 1) \
+            and lab.number != self.list_next
 
     # -- the walk
     def read(self) -> list[Unit]:
         for k, p in enumerate(self.paras):
-            if p.heading:
+            if p.boundary:  # the next part numbers its paragraphs from 1 again
+                self.last_top, self.list_next = 0, 0
+            elif p.heading:
                 self._heading(p)
             else:
                 self._para(k, p)
@@ -581,9 +642,11 @@ class _Reader:
                         group=self._letter_group(letters), takes_numbered=True)
             self._open(unit)
             return
-        if ROMAN.match(text):  # a roman-numeral part: a section of its own
-            self.runs += 1
-            self.group, self.group_fresh, self.last_letter = ("part", self.runs), True, ""
+        roman = ROMAN.match(text)
+        if roman:  # a roman-numeral part: a section of its own ("III. ... - CONTINUED" goes on)
+            group = ("part", roman.group("r"))
+            if group != self.group:
+                self.group, self.group_fresh, self.last_letter = group, True, ""
             self.part_pending = True
         self.pending.append(p.raw)
 
@@ -616,6 +679,11 @@ class _Reader:
             return
         if self.pending and (self.cur is None or self.part_pending
                              or (self.cur.kind == "extra" and self.cur.number is not None)):
+            self._open(Unit("extra", p.line, paras=[p.text], group=self.group))
+            return
+        if self.pending and self._new_run_ahead(k):  # a section's heading and its note
+            self.runs += 1
+            self.group, self.group_fresh, self.last_letter = ("run", self.runs), True, ""
             self._open(Unit("extra", p.line, paras=[p.text], group=self.group))
             return
         if self.cur is None:
@@ -888,7 +956,8 @@ def is_sub_heading(paragraph: str) -> bool:
     and render underlines it again)."""
     p = paragraph.strip()
     words = p.split()
-    if not (1 <= len(words) <= 12) or len(p) > 80 or not p[0].isupper() or p[-1] in ".,;:?!":
+    if (not (1 <= len(words) <= 12) or len(p) > 80 or not p[0].isupper() or p[-1] in ".,;:?!"
+            or any(ch.isdigit() for ch in p)):
         return False
     if NUMBER.match(p) or MARK.match(p) or read_label(p).letters:
         return False

@@ -191,7 +191,11 @@ def parse_parts(parts: list[tuple[str, str | Path]]) -> Imported:
             warnings.append(f"part{'s' if len(missing) > 1 else ''} "
                             f"{', '.join(map(str, missing))} of {total} not given: this imports "
                             f"only part{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}")
-    body = [ln for p in read for ln in [*p.body, (p.body[-1][0] if p.body else 0, "")]]
+    body: list[cable.Line] = []
+    for p in read:
+        if body:
+            body.append((p.body[0][0] if p.body else 0, cable.PART_BREAK))
+        body.extend(p.body)
     units = cable.read_units(body)
     for p in read:
         _refuse_other(p, units)
