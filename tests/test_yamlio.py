@@ -200,3 +200,53 @@ def test_fast_parse_with_lines_agrees_on_damaged_files(cuts):
         assert str(fast.value) == str(exc)
         return
     _same_tree(yamlio.loads_lines(text, "f.yaml"), careful)
+
+
+# ---------------------------------------------------------------- dumps splices long literal blocks
+
+def _corpus_documents():
+    from tipreport import importer, questionnaire
+
+    corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    sources = sorted(corpus.glob("*.txt")) + [Path(__file__).parent / "fixtures" /
+                                              "cable-2006-phnompenh-501-tip-report.txt"]
+    for src in sources:
+        text = src.read_text(encoding="utf-8")
+        text = text.split("\n", 1)[1] if text.startswith("source:") else text
+        try:
+            r = importer.parse(text)
+        except InputError:
+            continue  # the two cables that are not submissions
+        yield src.stem, answers.new_document(r.meta, r.answers, r.glossary)
+        yield src.stem + ".questionnaire", questionnaire.to_data(r.questionnaire)
+
+
+def test_dumps_gives_ruamels_bytes_on_every_real_cable():
+    seen = 0
+    for name, doc in _corpus_documents():
+        assert yamlio.dumps(doc) == yamlio._dump_slow(doc), name
+        seen += 1
+    assert seen >= 4
+
+
+@pytest.mark.parametrize("text", [
+    "plain paragraph " * 20 + "\n\nsecond " * 10 + "\n",       # spliced
+    "trailing space at line end " * 10 + " \nnext\n",         # left to ruamel
+    "\ttab first " * 30 + "\n",
+    " leading space " * 20 + "\n",
+    "line separator \u2028 inside " * 15 + "\n",
+    "two final newlines " * 15 + "\n\n",
+    "accents \u00e9\u00fc and dashes \u2014 " * 12 + "\n\nand a second paragraph\n",
+    "tipreport-splice-000000-8c1f " * 10 + "\n",               # holds a stand-in's own text
+])
+def test_dumps_equals_ruamel_on_edge_texts(text):
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    doc = CommentedMap()
+    doc["answers"] = CommentedMap()
+    doc["answers"]["1A"] = CommentedMap(text=LiteralScalarString(text))
+    doc["list"] = [LiteralScalarString(text)]
+    before = yamlio._dump_slow(doc)
+    assert yamlio.dumps(doc) == before
+    assert yamlio._dump_slow(doc) == before  # the document is as it was

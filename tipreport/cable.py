@@ -550,9 +550,19 @@ class _Reader:
         self.group_fresh = False
         self.last_letter = ""
         self.runs = 0
-        self.labelled = any(not p.heading and not p.boundary and read_label(p.text).letters
-                            for p in paras) or any(
-            p.heading and SECTION_LABEL.match(_heading_text(p.raw)) for p in paras)
+        # each paragraph's label read once; a heading's "Section K:" read as its letters
+        self.labels = [Label() if p.heading or p.boundary else read_label(p.text) for p in paras]
+        self.section_letters = [_section_letters(p) for p in paras]
+        self.labelled = any(lab.letters for lab in self.labels) or any(self.section_letters)
+        # where the look-ahead of _new_run_ahead stops after each paragraph: the next label,
+        # numbered paragraph or part boundary (found once, backwards, so the walk stays linear)
+        self.next_stop: list[int | None] = [None] * len(paras)
+        stop = None
+        for k in range(len(paras) - 1, -1, -1):
+            self.next_stop[k] = stop
+            lab = self.labels[k]
+            if paras[k].boundary or lab.number is not None or lab.letters or self.section_letters[k]:
+                stop = k
 
     # -- helpers
     def _take_heading(self) -> list[str]:
@@ -587,24 +597,17 @@ class _Reader:
         """A title-like paragraph directly above letter labels that carry no section."""
         if lab.letters or len(lab.rest) > 250 or len(re.findall(r"[.!?](?:\s|$)", lab.rest)) > 1:
             return False
-        for p in self.paras[k + 1:]:
-            if p.heading:
-                return False
-            return _under_parent(read_label(p.text))
-        return False
+        nxt = k + 1
+        return nxt < len(self.paras) and not self.paras[nxt].heading and _under_parent(self.labels[nxt])
 
     def _new_run_ahead(self, k: int) -> bool:
         """The next label starts its letters again ("Section A:" after "Section M:"), with only
         plain paragraphs (a note) before it: no numbered paragraph, which opens a unit itself."""
-        for p in self.paras[k + 1:]:
-            if p.boundary or (not p.heading and NUMBER.match(p.text)):
-                return False
-            text = _heading_text(p.raw) if p.heading else p.text
-            m = SECTION_LABEL.match(text) if p.heading else None
-            letters = m.group("l").upper() if m else "" if p.heading else read_label(text).letters
-            if letters:
-                return bool(self.last_letter) and letters[0] <= self.last_letter
-        return False
+        j = self.next_stop[k]
+        if j is None or self.paras[j].boundary or self.labels[j].number is not None:
+            return False
+        letters = self.section_letters[j] or self.labels[j].letters
+        return bool(self.last_letter) and letters[0] <= self.last_letter
 
     def _is_top(self, lab: Label) -> bool:
         if lab.number is None:
@@ -624,7 +627,7 @@ class _Reader:
             if p.boundary:  # the next part numbers its paragraphs from 1 again
                 self.last_top, self.list_next = 0, 0
             elif p.heading:
-                self._heading(p)
+                self._heading(k, p)
             else:
                 self._para(k, p)
         if self.pending and self.cur is not None and self.labelled:
@@ -633,11 +636,10 @@ class _Reader:
             self._open(Unit("extra", self.paras[-1].line))
         return self.units
 
-    def _heading(self, p: Para) -> None:
+    def _heading(self, k: int, p: Para) -> None:
         text = _heading_text(p.raw)
-        m = SECTION_LABEL.match(text)
-        if m and self.labelled:
-            letters = m.group("l").upper()
+        letters = self.section_letters[k]
+        if letters and self.labelled:
             unit = Unit("question", p.line, label="\n".join(p.raw), letters=letters,
                         group=self._letter_group(letters), takes_numbered=True)
             self._open(unit)
@@ -651,7 +653,7 @@ class _Reader:
         self.pending.append(p.raw)
 
     def _para(self, k: int, p: Para) -> None:
-        lab = read_label(p.text)
+        lab = self.labels[k]
         if lab.letters and lab.kind != "number":
             self._labelled(k, p, lab)
             return
@@ -710,7 +712,7 @@ class _Reader:
         unit = Unit("question", p.line, label=lab.prefix, letters=lab.letters, group=group,
                     number=lab.number, takes_numbered=not lab.rest)
         nxt = self.paras[k + 1] if k + 1 < len(self.paras) else None
-        follows = nxt is not None and not nxt.heading and not _opens_unit(read_label(nxt.text))
+        follows = nxt is not None and not nxt.heading and not _opens_unit(self.labels[k + 1])
         if lab.rest and _question_like(lab.rest) and follows:
             unit.question, unit.mark = lab.rest, lab.mark
             unit.topic = _inline_topic(lab.rest) if lab.rest.isupper() else ""
@@ -736,6 +738,11 @@ class _Reader:
     def _take_heading_blocks(self) -> list[list[str]]:
         blocks, self.pending, self.part_pending = self.pending, [], False
         return blocks
+
+
+def _section_letters(p: Para) -> str:
+    m = SECTION_LABEL.match(_heading_text(p.raw)) if p.heading else None
+    return m.group("l").upper() if m else ""
 
 
 def _opens_question(lab: Label) -> bool:
