@@ -38,17 +38,17 @@ def _cables(folder: Path) -> list[Path]:
     return out
 
 
-def batch_runs(runs: int) -> tuple[list[float], int, str]:
+def batch_runs(runs: int, jobs: list[str]) -> tuple[list[float], int, str]:
     times, peak, summary = [], 0, ""
     with tempfile.TemporaryDirectory() as tmp:
         cables = _cables(Path(tmp))
         for k in range(runs):
             out = Path(tmp) / f"out{k}"
             t0 = time.perf_counter()
-            proc = subprocess.run([_tipreport(), "batch", *map(str, cables), "--outdir", str(out)],
+            proc = subprocess.run([_tipreport(), "batch", *map(str, cables), "--outdir", str(out), *jobs],
                                   capture_output=True, text=True)
             times.append(time.perf_counter() - t0)
-            summary = proc.stdout.strip().splitlines()[0] if proc.stdout.strip() else proc.stderr
+            summary = next((ln for ln in proc.stdout.splitlines() if "cables imported" in ln), proc.stderr)
             # ru_maxrss of the children: the largest of the batch process and its workers
             peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return times, peak, summary
@@ -74,10 +74,11 @@ def main() -> None:
 
     print(f"machine: {os.uname().machine}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(f"parse only, all {len(texts)} cables in-process: {median_ms(parse_all, 5):.0f} ms (median of 5)")
-    times, peak, summary = batch_runs(runs)
-    print(f"tipreport batch, {len(texts)} cables imported + checked + rendered: median "
-          f"{statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}, {runs} runs)")
-    print(f"peak memory of one process: {peak / 1024:.0f} MB")
+    for label, jobs in (("one worker per core", []), ("--jobs 1", ["--jobs", "1"])):
+        times, peak, summary = batch_runs(runs, jobs)
+        print(f"tipreport batch ({label}), {len(texts)} cables imported + checked + rendered: median "
+              f"{statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}, {runs} runs); "
+              f"peak memory of one process {peak / 1024:.0f} MB")
     print(f"batch said: {summary}")
 
 
