@@ -80,12 +80,30 @@ def _reject_aliases(text: str, path: str | Path) -> None:
 
 
 MAX_DEPTH = 100  # tipreport's files nest four levels; the C reader overflows its stack near 30,000
+MAX_INDENT = 400  # columns: a ladder of indentation nests as deep as brackets do
 _BRACKET = re.compile(r"[\[\]{}]")
+# "- - - - x" or "? ? ? x": block collections opened one inside another on one line
+_COMPACT = re.compile(rf"^[ \t]*+(?:[-?:][ \t]++){{{MAX_DEPTH},}}", re.MULTILINE)
+_LADDER = re.compile(rf"^[ \t]{{{MAX_INDENT},}}\S", re.MULTILINE)
+
+
+MAX_ITEMS = 50_000  # lines plus flow items: the largest real answers file has 1,600; 1 MB of answers, 15,000
 
 
 def _reject_deep_nesting(text: str, path: str | Path) -> None:
-    """Flow brackets nested past MAX_DEPTH are refused before any parser sees them: the C
-    reader would overflow its stack (a crash, no message), the pure-Python one take minutes."""
+    """Nesting past MAX_DEPTH is refused before any parser sees it: the C reader would
+    overflow its stack (a crash, no message), the pure-Python one take minutes. Brackets,
+    compact block indicators and indentation are each counted in one linear scan."""
+    items = sum(map(text.count, ("\n", ",", "[", "{", "- ", "? ")))
+    if items > MAX_ITEMS:
+        raise InputError(path, f"too many lines and items for an answers or questionnaire file "
+                         f"(about {items:,}; a real one has a few thousand)")
+    for rx, what in ((_COMPACT, f"block collections nested more than {MAX_DEPTH} levels deep"),
+                     (_LADDER, f"a line indented more than {MAX_INDENT} columns")):
+        m = rx.search(text)
+        if m:
+            raise InputError(path, f"{what}; an answers or questionnaire file nests a few levels",
+                             text.count("\n", 0, m.start()) + 1)
     depth = 0
     for m in _BRACKET.finditer(text):
         if m.group() in "[{":
@@ -121,6 +139,11 @@ def loads(text: str, path: str | Path = "<string>") -> Any:
         raise InputError(path, f"invalid YAML: {str(exc).splitlines()[0]}", line, col) from None
     except RecursionError:
         raise InputError(path, "YAML is nested too deeply") from None
+    return _mapping(data, path)
+
+
+def _mapping(data: Any, path: str | Path) -> dict:
+    """The top level must be a mapping (said at once: no second parse is needed to say so)."""
     if data is None:
         raise InputError(path, "file holds no data (expected a YAML mapping)")
     if not isinstance(data, dict):
@@ -168,9 +191,7 @@ def loads_fast(text: str, path: str | Path = "<string>") -> Any:
         data = YAML(typ="safe", pure=False).load(text)
     except (YAMLError, RecursionError, ValueError, TypeError):
         return loads(text, path)
-    if not isinstance(data, dict):
-        return loads(text, path)
-    return data
+    return data if isinstance(data, dict) else _mapping(data, path)
 
 
 # What libyaml reads differently from ruamel's round-trip parser, or what only
@@ -209,9 +230,7 @@ def loads_lines(text: str, path: str | Path = "<string>") -> Any:
         data = None if node is None else _with_lines(node, yaml.constructor)
     except (YAMLError, RecursionError, ValueError, TypeError, _Unusual):
         return loads(text, path)
-    if not isinstance(data, dict):
-        return loads(text, path)
-    return data
+    return data if isinstance(data, dict) else _mapping(data, path)
 
 
 class _Unusual(Exception):
@@ -267,9 +286,10 @@ def load_validated(path: str | Path, validate: Callable[[Any], T], *, fast: bool
     text = read_text(path)
     if not fast:
         return validate(loads(text, path)), text
+    data = (loads_lines if lines else loads_fast)(text, path)  # what it refuses stays refused
     try:
-        return validate((loads_lines if lines else loads_fast)(text, path)), text
-    except InputError:
+        return validate(data), text
+    except InputError:  # said again from the round-trip tree, which knows every line
         return validate(loads(text, path)), text
 
 
