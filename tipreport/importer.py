@@ -24,6 +24,7 @@ from tipreport.errors import InputError
 from tipreport.questionnaire import Question, Questionnaire, Section
 
 _PART = re.compile(r"\bPART\s+(?P<n>\d{1,2})\s+OF\s+(?P<m>\d{1,2})\b", re.IGNORECASE)
+MAX_ENTRIES = 1_000  # the real submissions hold 13 to 60
 _POC_WORDS = re.compile(r"\bPOC\b|point\s+of\s+contact|\bdrafted\b", re.IGNORECASE)
 
 
@@ -106,6 +107,7 @@ def _sections(units: list[cable.Unit]) -> list[int]:
 
 def _ids(units: list[cable.Unit], sections: list[int]) -> list[str]:
     taken: set[str] = set()
+    repeats: dict[str, int] = {}
     heads: dict[int, int] = {}
     out = []
     for u, s in zip(units, sections, strict=True):
@@ -116,10 +118,10 @@ def _ids(units: list[cable.Unit], sections: list[int]) -> list[str]:
         else:
             heads[s] = heads.get(s, 0) + 1
             base = f"{s}H{heads[s]}"
-        qid, k = base, 1
-        while qid in taken:
-            k += 1
-            qid = f"{base}-{k}"
+        qid = base
+        while qid in taken:  # a label written again: 3H-2, 3H-3 (counted, not searched)
+            repeats[base] = repeats.get(base, 1) + 1
+            qid = f"{base}-{repeats[base]}"
         taken.add(qid)
         out.append(qid)
     return out
@@ -128,8 +130,10 @@ def _ids(units: list[cable.Unit], sections: list[int]) -> list[str]:
 def _section_titles(units: list[cable.Unit], sections: list[int]) -> dict[int, str]:
     """A section's title is a heading the cable prints once for it, above its first entry."""
     titles: dict[int, str] = {}
-    for s in dict.fromkeys(sections):
-        members = [u for u, x in zip(units, sections, strict=True) if x == s]
+    by_section: dict[int, list[cable.Unit]] = {}
+    for u, x in zip(units, sections, strict=True):
+        by_section.setdefault(x, []).append(u)
+    for s, members in by_section.items():
         head = members[0].heading
         blocks = cable.heading_blocks(head)
         if not blocks:
@@ -212,6 +216,9 @@ def _assemble(units: list[cable.Unit], part: _Part, glossary: dict[str, str], si
     closing_k = _closing_index(units)
     intro_k = _intro_index(units, closing_k)
     entries = [u for k, u in enumerate(units) if k not in (intro_k, closing_k)]
+    if len(entries) > MAX_ENTRIES:
+        raise InputError(part.path, f"{len(entries):,} answers found; a submission has at most a few "
+                         f"hundred (the real ones, under 70): this is not a cable tipreport can import")
     intro_u = units[intro_k] if intro_k is not None else None
     closing_u = units[closing_k] if closing_k is not None else None
     intro = join_paragraphs(intro_u.paras) if intro_u else ""
