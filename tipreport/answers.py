@@ -38,6 +38,7 @@ LAYOUT_TEXT = ("intro_label", "intro_after", "closing_label", "closing_after", "
 ANSWER_KEYS = {"status", "provenance", "text", "note"}
 PROV_KEYS = {"source", "cable", "year", "question", "section", "fingerprint", "note"}
 SECTIONS = ("answers", "retired")  # where in the year's file a carried answer came from
+MAX_HOURS = 10_000  # one staff-hours entry of more than a year of full-time work is a slip
 
 
 # ---------------------------------------------------------------- text helpers
@@ -301,9 +302,13 @@ def _hours(meta: dict, path) -> tuple[HoursEntry, ...]:
             raise InputError(path, f"{ctx}: expected a mapping with who, role, hours",
                              fields.where(meta, "staff_hours"))
         fields.check_known_keys(node, {"who", "role", "hours"}, path, ctx)
+        hours = fields.get_number(node, "hours", path, ctx, required=True)
+        if hours > MAX_HOURS:  # 1e308 or a 400-digit number would print as "inf hours"
+            shown = f"{hours:g}" if hours < 1e15 else "a number that large"
+            raise InputError(path, f"{ctx}.hours: {shown} is more than {MAX_HOURS:,}; is that a "
+                             "typo?", yamlio.value_line(node, "hours"))
         out.append(HoursEntry(fields.get_str(node, "who", path, ctx),
-                              fields.get_str(node, "role", path, ctx, required=True),
-                              fields.get_number(node, "hours", path, ctx, required=True)))
+                              fields.get_str(node, "role", path, ctx, required=True), hours))
     return tuple(out)
 
 

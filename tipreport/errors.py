@@ -7,12 +7,28 @@ sensitive text held in local variables).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 EXIT_INTERNAL = 3  # a bug: one line, no traceback (TIPREPORT_DEBUG=1 shows it)
+
+
+MAX_LINE = 400  # an error line an officer can read; longer text (a whole answer) is cut
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """What reaches the terminal: one line of printable text, at most MAX_LINE characters.
+
+    A newline, a terminal escape or a lone surrogate from a file's key or value is shown
+    as its escape (\\n, \\x1b), never obeyed by the terminal nor able to break the line.
+    """
+    text = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii")
+                            if ord(m.group()) < 0xD800 else f"\\u{ord(m.group()):04x}", text)
+    return text if len(text) <= MAX_LINE else text[:MAX_LINE - 1] + "\u2026"
 
 
 class TipreportError(Exception):

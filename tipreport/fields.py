@@ -46,7 +46,9 @@ def _get(node: dict, key: str, path: Path | str, ctx: str, required: bool, defau
 
 
 _SOFT_BREAK = re.compile(r"[\v\f](?:[ \t]*[\v\f])*")  # Word's soft line break (\v) or a page break
-_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls but tab and newline
+# C0 and C1 controls but tab and newline, and lone surrogates ("\ud800" in a quoted string),
+# which no file, terminal or Word document can hold
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def visible(text: str) -> str:
@@ -97,8 +99,8 @@ def get_choice(node: dict, key: str, choices: tuple[str, ...], path, ctx: str, *
 def get_int(node: dict, key: str, path, ctx: str, *, required: bool = False, default: int = 0) -> int:
     value = _get(node, key, path, ctx, required, default)
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().isdigit():
-            return int(value)
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{1,9}", value.strip()):
+            return int(value)  # "2007" as text; not "²", which isdigit() also calls a digit
         raise InputError(path, f"{ctx}.{key}: expected a whole number, got {_type_name(value)}",
                          value_line(node, key) or where(node, key))
     return int(value)

@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tipreport.answers import AnswersFile, HoursEntry, Meta, plain_number
+from tipreport.answers import MAX_HOURS, AnswersFile, HoursEntry, Meta, plain_number
 from tipreport.errors import UsageError
-
-MAX_HOURS = 10_000  # a typo guard: one entry of more than a year of full-time work is a slip
 
 
 @dataclass(frozen=True)

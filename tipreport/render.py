@@ -439,7 +439,7 @@ def cable_text(sub: Submission, width: int = DEFAULT_WIDTH, template: str | Path
         raise InputError(path, "template recursion too deep",
                          _template_line(exc, filename)) from None
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError,
-            IndexError, ZeroDivisionError) as exc:
+            IndexError, ZeroDivisionError, OverflowError, MemoryError) as exc:
         raise InputError(path, f"template failed: {type(exc).__name__}: {exc}",
                          _template_line(exc, filename)) from None
     body = "\n".join(lines(raw, width)).strip("\n")

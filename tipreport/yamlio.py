@@ -90,6 +90,20 @@ _LADDER = re.compile(rf"^[ \t]{{{MAX_INDENT},}}\S", re.MULTILINE)
 MAX_ITEMS = 50_000  # lines plus flow items: the largest real answers file has 1,600; 1 MB of answers, 15,000
 
 
+_DIRECTIVE = re.compile(r"^%.*", re.MULTILINE)
+
+
+def _reject_directives(text: str, path: str | Path) -> None:
+    """One "%YAML 1.1" or "%YAML 1.2" line is read; any other directive (another version,
+    a second %YAML, %TAG) is refused here, where ruamel would fail on an assertion."""
+    seen = 0
+    for m in _DIRECTIVE.finditer(text):
+        seen += 1
+        if seen > 1 or not re.fullmatch(r"%YAML[ \t]+1\.[12][ \t]*", m.group()):
+            raise InputError(path, "a YAML directive tipreport does not read (one '%YAML 1.1' or "
+                             "'%YAML 1.2' at most)", text.count("\n", 0, m.start()) + 1, 1)
+
+
 def _reject_deep_nesting(text: str, path: str | Path) -> None:
     """Nesting past MAX_DEPTH is refused before any parser sees it: the C reader would
     overflow its stack (a crash, no message), the pure-Python one take minutes. Brackets,
@@ -124,6 +138,7 @@ def loads(text: str, path: str | Path = "<string>") -> Any:
         raise InputError(path, "file is empty (expected a YAML mapping)")
     _reject_aliases(text, path)
     _reject_deep_nesting(text, path)
+    _reject_directives(text, path)
     try:
         data = _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -139,6 +154,13 @@ def loads(text: str, path: str | Path = "<string>") -> Any:
         raise InputError(path, f"invalid YAML: {str(exc).splitlines()[0]}", line, col) from None
     except RecursionError:
         raise InputError(path, "YAML is nested too deeply") from None
+    except ValueError as exc:  # a number past Python's 4,300-digit limit, a bad date
+        problem = ("a number with more than 4,300 digits" if "digits" in str(exc)
+                   else f"invalid value: {str(exc).splitlines()[0]}")
+        raise InputError(path, problem) from None
+    except TypeError:  # a mapping or list used as a key: "? {a: [b]}"
+        raise InputError(path, "a key is a mapping or a list; keys in tipreport files are "
+                         "plain text") from None
     return _mapping(data, path)
 
 

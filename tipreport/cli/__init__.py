@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from tipreport import __version__
-from tipreport.errors import EXIT_INTERNAL, TipreportError
+from tipreport.errors import EXIT_INTERNAL, TipreportError, one_line
 
 
 class _Group(TyperGroup):
@@ -20,7 +20,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except TipreportError as exc:
-            typer.echo(f"tipreport: {exc}", err=True)
+            typer.echo(one_line(f"tipreport: {exc}"), err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             typer.echo("tipreport: interrupted", err=True)
@@ -80,7 +80,7 @@ def main() -> None:
     try:
         app()
     except TipreportError as exc:  # raised outside a command (e.g. while parsing)
-        print(f"tipreport: {exc}", file=sys.stderr)
+        print(one_line(f"tipreport: {exc}"), file=sys.stderr)
         sys.exit(exc.exit_code)
     except SystemExit:
         raise
