@@ -133,3 +133,132 @@ def test_5_a_long_error_is_cut(tmp_path):
     path = _answers(tmp_path, BASE.replace("status: imported", f"status: {'x' * 5000}", 1))
     line = _one_clean_line(run_cli("validate", path).stderr)
     assert line.endswith("\u2026") and len(line) == 400
+
+
+# ---------------------------------------------------------------- 2. lost updates
+
+def test_2_ten_concurrent_hours_add_keep_ten_entries(tmp_path):
+    path = _answers(tmp_path, BASE)
+    before = len(answers.load(path).meta.staff_hours)
+    procs = [subprocess.Popen([sys.executable, "-m", "tipreport", "hours", "add", str(path), "--who",
+                               f"Officer {k}", "--role", "officer", "--hours", str(k + 1)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for k in range(10)]
+    results = [p.communicate(timeout=120) + (p.returncode,) for p in procs]
+    assert all(rc == 0 for *_, rc in results), results
+    who = [e.who for e in answers.load(path).meta.staff_hours[before:]]
+    assert sorted(who) == sorted(f"Officer {k}" for k in range(10))
+
+
+def test_2_an_ack_and_an_hours_add_at_once_both_land(tmp_path):
+    path = _answers(tmp_path, BASE)
+    found = run_cli("check", path, "--json")
+    import json
+
+    first = json.loads(found.stdout)[0]["id"]
+    procs = [subprocess.Popen([sys.executable, "-m", "tipreport", *args], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+             for args in (["check", str(path), "--ack", first],
+                          ["hours", "add", str(path), "--who", "J. Doe", "--role", "officer",
+                           "--hours", "6"])]
+    assert [p.wait(timeout=120) for p in procs][1] == 0
+    af = answers.load(path)
+    assert af.meta.staff_hours[-1].who == "J. Doe"
+    assert af.doc["ack"], "the acknowledgement was lost"
+
+
+# ---------------------------------------------------------------- 6. nothing half-written
+
+def test_6_import_into_a_missing_folder_writes_neither_file(tmp_path):
+    r = run_cli("import", CABLE_2007, "-o", tmp_path / "nodir" / "a.yaml", "--questionnaire-out",
+                tmp_path / "q.yaml")
+    assert r.exit_code == 2 and "does not exist" in _one_clean_line(r.stderr)
+    assert not (tmp_path / "q.yaml").exists()
+
+
+# ---------------------------------------------------------------- 7. never over an input
+
+def test_7_render_over_its_answers_file_is_refused_even_with_force(tmp_path):
+    path = _answers(tmp_path, BASE)
+    r = run_cli("render", path, "-o", path, "--force")
+    assert r.exit_code == 2 and "an input of this command" in _one_clean_line(r.stderr)
+    assert path.read_text(encoding="utf-8") == BASE
+
+
+def test_7_diff_docx_over_the_new_file_is_refused(tmp_path):
+    old = _answers(tmp_path, BASE, "old.yaml")
+    new = _answers(tmp_path, BASE, "new.yaml")
+    r = run_cli("diff", old, new, "--docx", new, "--force")
+    assert r.exit_code == 2 and "an input of this command" in _one_clean_line(r.stderr)
+    assert new.read_text(encoding="utf-8") == BASE
+
+
+def test_7_import_questionnaire_out_over_the_cable_is_refused(tmp_path):
+    cable = tmp_path / "c.txt"
+    cable.write_text(CABLE_2007.read_text(encoding="utf-8"))
+    r = run_cli("import", cable, "-o", tmp_path / "a.yaml", "--questionnaire-out", cable, "--force")
+    assert r.exit_code == 2 and "an input of this command" in _one_clean_line(r.stderr)
+    assert cable.read_text() == CABLE_2007.read_text(encoding="utf-8")
+
+
+def test_7_batch_into_the_cables_own_folder_keeps_every_cable(tmp_path):
+    cables = [tmp_path / "x.txt", tmp_path / "x.questionnaire.txt"]
+    for c in cables:
+        c.write_text(CABLE_2007.read_text(encoding="utf-8"))
+    r = run_cli("batch", *cables, "--outdir", tmp_path, "--force", "--json")
+    assert r.exit_code in (0, 1), r.stderr
+    for c in cables:
+        assert c.read_text() == CABLE_2007.read_text(encoding="utf-8")
+    import json
+
+    rows = json.loads(r.stdout)
+    written = [p for row in rows for p in [row["answers"], *row["rendered"]]]
+    assert len(written) == len(set(written)) == 4
+    assert not {str(c) for c in cables} & set(written)
+
+
+# ---------------------------------------------------------------- 8. links and special files
+
+def test_8_a_dangling_link_is_not_written_through_without_force(tmp_path):
+    outside = tmp_path / "elsewhere.txt"
+    link = tmp_path / "out" / "link.txt"
+    link.parent.mkdir()
+    link.symlink_to(outside)
+    r = run_cli("render", ANSWERS_2006, "-o", link)
+    assert r.exit_code == 2 and "is a link to" in _one_clean_line(r.stderr)
+    assert not outside.exists()
+    r = run_cli("render", ANSWERS_2006, "-o", link, "--force")
+    assert r.exit_code == 0, r.stderr
+    assert not outside.exists() and not link.is_symlink() and link.read_text().startswith("UNCLAS")
+
+
+def test_8_a_fifo_is_never_replaced(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    r = run_cli("render", ANSWERS_2006, "-o", fifo, "--force")
+    assert r.exit_code == 2 and "is not a regular file" in _one_clean_line(r.stderr)
+    assert fifo.is_fifo()
+
+
+# ---------------------------------------------------------------- 9. the rest
+
+def test_9_temp_files_a_killed_run_left_are_removed_by_the_next_write(tmp_path):
+    path = _answers(tmp_path, BASE)
+    stale = tmp_path / ".a.yaml.abc123.tmp"
+    stale.write_text(BASE)
+    r = run_cli("hours", "add", path, "--who", "J. Doe", "--role", "officer", "--hours", "6")
+    assert r.exit_code == 0, r.stderr
+    assert not stale.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_9_render_into_a_folder_says_so(tmp_path):
+    r = run_cli("render", ANSWERS_2006, "-o", tmp_path)
+    assert r.exit_code == 2 and "is a directory; give a file name" in _one_clean_line(r.stderr)
+
+
+def test_9_import_with_an_empty_output_name(tmp_path):
+    r = run_cli("import", CABLE_2007, "-o", "")
+    assert r.exit_code == 2 and "-o: give the answers file to write" in _one_clean_line(r.stderr)

@@ -45,12 +45,17 @@ class BatchResult:
         return [o for o in self.outcomes if not o.failed and o.errors]
 
 
-def _stem(cable: Path, taken: set[str]) -> str:
-    """Output name from the cable's name, made unique within the batch."""
+OUTPUTS = (".yaml", ".questionnaire.yaml", ".txt", ".docx")  # what one cable may leave
+
+
+def _stem(cable: Path, taken: set[str], outdir: Path) -> str:
+    """Output name from the cable's name, made unique within the batch: none of its files
+    may be another cable's file or one of the cables given (x.txt and x.questionnaire.txt
+    in one call; a cable in the output folder itself)."""
     stem, n = cable.stem, 2
-    while stem in taken:
+    while any(stem + ext in taken for ext in OUTPUTS):
         stem, n = f"{cable.stem}-{n}", n + 1
-    taken.add(stem)
+    taken.update(stem + ext for ext in OUTPUTS)
     return stem
 
 
@@ -96,8 +101,11 @@ def run(cables: Sequence[str | Path], outdir: str | Path, *, formats: Sequence[s
         raise InputError(folder, f"cannot create: {exc.strerror or exc}") from None
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs {jobs}: give 1 or more worker processes")
-    taken: set[str] = set()
-    work = [(cable, folder, _stem(cable, taken), formats, force) for cable in map(Path, cables)]
+    paths = [Path(c) for c in cables]
+    here = os.path.realpath(folder)
+    # the cables already in the output folder are names no output may take
+    taken = {p.name for p in paths if os.path.realpath(p.parent) == here}
+    work = [(cable, folder, _stem(cable, taken, folder), formats, force) for cable in paths]
     jobs = min(jobs or os.cpu_count() or 1, len(work))
     outcomes = []
     if jobs <= 1:

@@ -426,7 +426,21 @@ def _check(prior_path: Path, prior: AnswersFile, q: Questionnaire, output: Path 
 def run(prior_path: Path, questionnaire_path: Path, output: Path | None, *, force: bool = False,
         fill_mode: bool = False, dry_run: bool = False,
         prior_questionnaire: Path | None = None) -> InitResult:
-    """Carry last year's answers into a new file, or fill an existing one; dry run writes nothing."""
+    """Carry last year's answers into a new file, or fill an existing one; dry run writes nothing.
+
+    Filling runs under the folder's lock: an edit another command makes meanwhile is
+    never overwritten."""
+    yamlio.refuse_inputs(output, [questionnaire_path, prior_questionnaire], "-o")  # --from: in _check
+    if output is None or dry_run:
+        return _run(prior_path, questionnaire_path, output, force, fill_mode, dry_run,
+                    prior_questionnaire)
+    with yamlio.editing(output):
+        return _run(prior_path, questionnaire_path, output, force, fill_mode, dry_run,
+                    prior_questionnaire)
+
+
+def _run(prior_path: Path, questionnaire_path: Path, output: Path | None, force: bool,
+         fill_mode: bool, dry_run: bool, prior_questionnaire: Path | None) -> InitResult:
     from tipreport import questionnaire as qmod
 
     if force and fill_mode:

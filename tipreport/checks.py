@@ -143,8 +143,15 @@ def acknowledge(path: str | Path, ids: list[str], *, prior: str | Path | None = 
     """Silence the findings with these ids by adding ``ack:`` entries to the answers file.
 
     The file is edited through its round-trip tree (comments survive) and written
-    atomically; an unknown id changes nothing.
+    atomically, under the folder's lock (an edit by another command is never lost);
+    an unknown id changes nothing.
     """
+    with yamlio.editing(path):
+        return _acknowledge(path, ids, prior, questionnaire)
+
+
+def _acknowledge(path: str | Path, ids: list[str], prior: str | Path | None,
+                 questionnaire: str | Path | None) -> list[Finding]:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     af, q = answers_mod.load_with_questionnaire(path, questionnaire)

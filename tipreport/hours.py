@@ -169,12 +169,13 @@ def _keep_trailing_comment_last(before: Any, new: Any) -> None:
 
 def add_to_file(path: str | Path, who: str, role: str, hours: float) -> HoursReport:
     """The `hours add` command's core: load, append, save in place, report the new totals."""
-    from tipreport import answers
+    from tipreport import answers, yamlio
 
     entry = check_entry(who, role, hours)  # usage errors before the file is even read
-    af = answers.load(path)
-    add(af, entry.who, entry.role, entry.hours)
-    af.save(overwrite=True)
+    with yamlio.editing(path):  # another command's edit lands before or after, never lost
+        af = answers.load(path)
+        add(af, entry.who, entry.role, entry.hours)
+        af.save(overwrite=True)
     return report(af.meta, path)
 
 

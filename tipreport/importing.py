@@ -30,14 +30,13 @@ def run(cables: list[Path] | Path, output: Path, questionnaire_out: Path | None,
     """Import and write both files; refuse to overwrite either unless forced (checked first)."""
     cables = [Path(c) for c in (cables if isinstance(cables, list | tuple) else [cables])]
     output = Path(output)
-    qout = Path(questionnaire_out) if questionnaire_out is not None else default_questionnaire_path(output)
-    if str(output) in ("", ".") or output.name == "":
+    if str(output) in ("", ".") or output.name in ("", ".", ".."):
         raise UsageError("-o: give the answers file to write")
+    qout = Path(questionnaire_out) if questionnaire_out is not None else default_questionnaire_path(output)
     if qout.resolve() == output.resolve():
         raise UsageError(f"{output}: -o and --questionnaire-out name the same file")
     for target, flag in ((output, "-o"), (qout, "--questionnaire-out")):
-        if any(target.resolve() == c.resolve() for c in cables):
-            raise UsageError(f"{target}: {flag} names a cable being imported")
+        yamlio.refuse_inputs(target, cables, flag)
         if target.is_dir():
             raise UsageError(f"{target}: is a directory; {flag} takes a file name")
         if target.exists() and not force:

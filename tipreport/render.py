@@ -529,6 +529,11 @@ def run(answers_path: str | Path, fmt: str = "cable", output: str | Path | None 
     if final and sub.blockers:
         raise FinalRefused(result)
     target_path = Path(target)
+    from tipreport import yamlio
+
+    yamlio.refuse_inputs(target, [answers_path, q.path, template, reference_docx], "-o")
+    if str(target) != "-" and target_path.is_dir():
+        raise InputError(target_path, "is a directory; give a file name")
     if str(target) != "-" and target_path.exists() and not force:
         raise UsageError(f"{target_path}: already exists; pass --force to overwrite it")
     if fmt == "cable":

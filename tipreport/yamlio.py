@@ -8,8 +8,10 @@ Every failure becomes an :class:`InputError` naming the file and line.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -395,37 +397,112 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, overwrite: bool) -> Non
 
     ``overwrite`` must be given explicitly: refusing to replace an officer's
     file is the default everywhere. The old file's permissions are kept; a new
-    file gets the usual ones (umask); a symlink is followed, so the file it
-    points to is the one replaced.
+    file gets the usual ones (umask). A link to a file replaces the file it points
+    to (with ``overwrite``); a link to nothing is refused without ``overwrite`` and
+    replaced by the file itself with it, never followed out of the folder; a FIFO,
+    device or socket is never replaced. The write holds the folder's lock (see
+    :func:`editing`), and temp files a killed run left for this name are removed.
     """
     p = Path(path)
     shown = p
     if p.is_symlink():
-        p = Path(os.path.realpath(p))
+        target = Path(os.path.realpath(p))
+        if target.exists():
+            p = target
+        elif not overwrite:
+            raise UsageError(f"{shown}: is a link to {target}, which does not exist; "
+                             "pass --force to replace the link with the file")
     if p.is_dir():
         raise InputError(p, "is a directory; give a file name")
-    if p.exists() and not overwrite:
+    if p.exists() and not p.is_symlink() and not stat.S_ISREG(p.stat().st_mode):
+        raise InputError(shown, "is not a regular file (a pipe, device or socket); "
+                         "give a file name")
+    if (p.exists() or p.is_symlink()) and not overwrite:
         raise UsageError(f"{shown}: already exists; pass --force to overwrite it")
     folder = p.parent if str(p.parent) else Path(".")
     if not folder.exists():
         raise InputError(shown, f"folder {folder} does not exist")
+    with editing(p):
+        _remove_stale_temps(p)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise InputError(p, f"cannot write in {folder}: {exc.strerror or exc}") from None
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            keep = p.exists() and not p.is_symlink()
+            os.chmod(tmp, p.stat().st_mode & 0o777 if keep else _default_mode())
+            os.replace(tmp, p)
+        except OSError as exc:
+            _unlink_quietly(tmp)
+            raise InputError(p, f"cannot write: {exc.strerror or exc}") from None
+        except BaseException:
+            _unlink_quietly(tmp)
+            raise
+
+
+# ---------------------------------------------------------------- one writer at a time
+
+_held: dict[str, tuple[int, int]] = {}  # folder -> (fd, depth) of the locks this process holds
+
+
+@contextlib.contextmanager
+def editing(path: str | Path):
+    """Hold the lock of the file's folder: a load-change-save of one tipreport command
+    runs whole before another's begins, so ten `hours add` at once keep ten entries and
+    a colleague's `check --ack` never undoes an officer's edit. Re-entrant within one
+    process; where the system has no flock (Windows), edits are not serialised."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(p, f"cannot write in {folder}: {exc.strerror or exc}") from None
+        import fcntl
+    except ImportError:  # pragma: no cover - not on the systems we test
+        yield
+        return
+    folder = os.path.realpath(Path(path).parent if str(Path(path).parent) else ".")
+    if folder in _held:
+        fd, depth = _held[folder]
+        _held[folder] = (fd, depth + 1)
+        try:
+            yield
+        finally:
+            fd, depth = _held[folder]
+            _held[folder] = (fd, depth - 1)
+        return
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, p.stat().st_mode & 0o777 if p.exists() else _default_mode())
-        os.replace(tmp, p)
+        fd = os.open(folder, os.O_RDONLY)
     except OSError as exc:
-        _unlink_quietly(tmp)
-        raise InputError(p, f"cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        _unlink_quietly(tmp)
-        raise
+        raise InputError(folder, f"cannot open the folder: {exc.strerror or exc}") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        _held[folder] = (fd, 1)
+        yield
+    finally:
+        _held.pop(folder, None)
+        os.close(fd)  # closing releases the lock
+
+
+def _remove_stale_temps(p: Path) -> None:
+    """Temp files of this name that a killed run left: under the folder's lock no other
+    tipreport process is writing one, so any there is stale."""
+    for stale in p.parent.glob(f".{glob_escape(p.name)}.*.tmp"):
+        _unlink_quietly(str(stale))
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def refuse_inputs(target: str | Path | None, inputs: list, flag: str) -> None:
+    """No command writes over one of its own inputs, whatever --force says."""
+    if target is None or str(target) in ("", "-"):
+        return
+    t = os.path.realpath(target)
+    for given in inputs:
+        if given is not None and str(given) not in ("", "-") and os.path.realpath(given) == t:
+            raise UsageError(f"{target}: {flag} names {given}, an input of this command; "
+                             "write the output elsewhere")
 
 
 def _default_mode() -> int:

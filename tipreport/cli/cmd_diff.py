@@ -56,7 +56,10 @@ def diff(
     targets = [p for p in (html, docx) if p is not None]
     if html is not None and docx is not None and html.resolve() == docx.resolve():
         raise UsageError("--html and --docx name the same file")
+    from tipreport import yamlio
+
     for target in targets:  # checked before any work, so a refusal leaves nothing half-written
+        yamlio.refuse_inputs(target, [old, new, reference_docx], "--html" if target is html else "--docx")
         if target.exists() and not force:
             raise UsageError(f"{target}: already exists; pass --force to overwrite it")
         if not target.parent.is_dir():
