@@ -59,6 +59,12 @@ def render(report: DiffReport, *, author: str = "tipreport", date: datetime | No
     """
     from tipreport import docx_render
 
+    return docx_render.with_reference(reference, lambda: _build(report, author, date, reference))
+
+
+def _build(report: DiffReport, author: str, date: datetime | None, reference: str | Path | None) -> bytes:
+    from tipreport import docx_render
+
     doc = docx_render.open_document(reference)
     docx_render.ensure_styles(doc)
     cls = report.new.classification or report.old.classification

@@ -224,6 +224,24 @@ def build_document(sub: Submission, reference: str | Path | None = None) -> Any:
 
 def render(sub: Submission, reference: str | Path | None = None) -> bytes:
     """The .docx file as bytes, so the caller writes it atomically."""
-    buf = io.BytesIO()
-    build_document(sub, reference).save(buf)
-    return buf.getvalue()
+    def build() -> bytes:
+        buf = io.BytesIO()
+        build_document(sub, reference).save(buf)
+        return buf.getvalue()
+
+    return with_reference(reference, build)
+
+
+def with_reference(reference: str | Path | None, build: Any) -> bytes:
+    """Build a document on a post's reference .docx; a reference that opens but breaks
+    python-docx later (a style without its id, a part without its relationship) is the
+    reference's fault: one input error naming it, not an internal error."""
+    if reference is None:
+        return build()
+    try:
+        return build()
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure inside a damaged .docx
+        raise InputError(reference, f"a damaged Word document ({type(exc).__name__} while using "
+                         "its styles); save the post's template as .docx again and pass that") from None

@@ -7,7 +7,6 @@ sensitive text held in local variables).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 EXIT_OK = 0
@@ -16,19 +15,26 @@ EXIT_INPUT = 2
 EXIT_INTERNAL = 3  # a bug: one line, no traceback (TIPREPORT_DEBUG=1 shows it)
 
 
-MAX_LINE = 400  # an error line an officer can read; longer text (a whole answer) is cut
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+MAX_LINE = 300  # an error line an officer can read; longer text (a whole answer) is cut
 
 
 def one_line(text: str) -> str:
     """What reaches the terminal: one line of printable text, at most MAX_LINE characters.
 
-    A newline, a terminal escape or a lone surrogate from a file's key or value is shown
-    as its escape (\\n, \\x1b), never obeyed by the terminal nor able to break the line.
+    A newline, a terminal escape, a direction mark or a lone surrogate from a file's key
+    or value is shown as its escape (\\n, \\x1b, \\u202e), never obeyed by the terminal
+    nor able to break or reorder the line.
     """
-    text = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii")
-                            if ord(m.group()) < 0xD800 else f"\\u{ord(m.group()):04x}", text)
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
     return text if len(text) <= MAX_LINE else text[:MAX_LINE - 1] + "\u2026"
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if ch in "\n\t\r":
+        return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}[ch]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 class TipreportError(Exception):
@@ -36,8 +42,9 @@ class TipreportError(Exception):
 
     exit_code = EXIT_INPUT
 
-    def __str__(self) -> str:  # pragma: no cover - trivial
-        return self.args[0] if self.args else self.__class__.__name__
+    def __str__(self) -> str:
+        """One line of printable text, whatever a file put in the message (see one_line)."""
+        return one_line(self.args[0]) if self.args else self.__class__.__name__
 
 
 class InputError(TipreportError):
@@ -69,7 +76,7 @@ class InputError(TipreportError):
         return f"{where}: {self.message}"
 
     def __str__(self) -> str:
-        return self.format()
+        return one_line(self.format())
 
 
 class UsageError(TipreportError):
