@@ -138,8 +138,8 @@ def loads(text: str, path: str | Path = "<string>") -> Any:
 
     if not text.strip():
         raise InputError(path, "file is empty (expected a YAML mapping)")
+    _reject_deep_nesting(text, path)  # first: the alias scan below parses, in Python
     _reject_aliases(text, path)
-    _reject_deep_nesting(text, path)
     _reject_directives(text, path)
     try:
         data = _yaml().load(text)
