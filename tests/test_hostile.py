@@ -77,7 +77,7 @@ def test_3_a_cable_with_80000_inline_labels_is_refused_quickly(tmp_path):
     cable = tmp_path / "c.txt"
     cable.write_text(head + "2D. What?\n\n" + "--A. (U) x. " * 80000)
     r = _cli("import", cable, "-o", tmp_path / "a.yaml")
-    assert r.returncode == 2 and "answers found; a submission has at most" in _one_clean_line(r.stderr)
+    assert r.returncode == 2 and "found; a submission has" in _one_clean_line(r.stderr)
     assert not (tmp_path / "a.yaml").exists()
 
 

@@ -53,10 +53,16 @@ def letters_of(label: str) -> str:
 
 # ---------------------------------------------------------------- line clean-up
 
+# What a YAML file cannot hold (controls, surrogates, U+FFFE/U+FFFF) or would read as a
+# line break (U+0085, U+2028, U+2029): a cable carrying them is still read, without them.
+_NOT_TEXT = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def clean_lines(text: str) -> list[Line]:
     """Lines with the archive's paragraph marks, no-break spaces and tabs normalised."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00b6", "")
     text = text.replace("\u00a0", " ").replace("\t", " ")
+    text = _NOT_TEXT.sub(lambda m: " " if m.group() in "\x0b\x0c\x85\u2028\u2029" else "", text)
     return [(i + 1, ln.rstrip()) for i, ln in enumerate(text.split("\n"))]
 
 
@@ -369,7 +375,7 @@ def paragraphs(lines: list[Line]) -> list[Para]:
                 i = j
                 continue
             flush()
-            i += 1
+            i = j  # the whole run of blank lines at once (one at a time was quadratic)
             continue
         if DASH_LINE.match(t):
             i = _heading_at(lines, i, cur, out, flush)

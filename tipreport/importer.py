@@ -24,6 +24,8 @@ from tipreport.errors import InputError
 from tipreport.questionnaire import Question, Questionnaire, Section
 
 _PART = re.compile(r"\bPART\s+(?P<n>\d{1,2})\s+OF\s+(?P<m>\d{1,2})\b", re.IGNORECASE)
+MAX_CAPTION_LINES = 500  # the real headers have under 60 addressee lines
+MAX_PARAGRAPHS = 10_000  # the real submissions hold 150 to 700
 MAX_ENTRIES = 500  # the real submissions hold 13 to 60; State asks some 40 questions a year
 _POC_WORDS = re.compile(r"\bPOC\b|point\s+of\s+contact|\bdrafted\b", re.IGNORECASE)
 
@@ -56,6 +58,10 @@ def _read_part(text: str, path: str | Path) -> _Part:
         raise InputError(path, "file is empty; expected a submission cable")
     lines = cable.clean_lines(text)
     header = cable.parse_header(lines)
+    captions = max(len(header.to) + len(header.info), len(header.office), len(header.ref))
+    if captions > MAX_CAPTION_LINES:
+        raise InputError(path, f"{captions:,} addressee, office or REF lines in the header; a cable "
+                         f"header has a few dozen: this is not a cable tipreport can import")
     body = cable.drop_page_breaks(lines[header.body_start:])
     glossary: dict[str, str] = {}
     gstart = cable.glossary_start(body)
@@ -220,6 +226,10 @@ def _assemble(units: list[cable.Unit], part: _Part, glossary: dict[str, str], si
     closing_k = _closing_index(units)
     intro_k = _intro_index(units, closing_k)
     entries = [u for k, u in enumerate(units) if k not in (intro_k, closing_k)]
+    paragraphs = sum(len(u.paras) for u in entries)
+    if paragraphs > MAX_PARAGRAPHS:
+        raise InputError(part.path, f"{paragraphs:,} paragraphs found; a submission has a few "
+                         "hundred (the real ones, under 1,000): this is not a cable tipreport can import")
     if len(entries) > MAX_ENTRIES:
         raise InputError(part.path, f"{len(entries):,} answers found; a submission has at most a few "
                          f"hundred (the real ones, under 70): this is not a cable tipreport can import")

@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import tempfile
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -59,14 +60,18 @@ def read_text(path: str | Path) -> str:
     return text
 
 
+_NODE_PROPERTY = re.compile(r"(?:^|[\s\[{,])[&*](?=[^\s,\[\]{}])", re.MULTILINE)
+
+
 def _reject_aliases(text: str, path: str | Path) -> None:
     """Refuse anchors/aliases: answers never need them, and they enable 'billion laughs'."""
-    if "*" not in text and "&" not in text:
+    if not _NODE_PROPERTY.search(text):  # "R&D" in an answer is text, not an anchor
         return
+    from ruamel.yaml import YAML
     from ruamel.yaml.events import AliasEvent
 
-    try:
-        for event in _yaml().parse(text):
+    try:  # libyaml's events: the scan costs a C parse, not a Python one
+        for event in YAML(typ="safe", pure=False).parse(text):
             if isinstance(event, AliasEvent):
                 mark = event.start_mark
                 raise InputError(
@@ -89,6 +94,7 @@ _COMPACT = re.compile(rf"^[ \t]*+(?:[-?:][ \t]++){{{MAX_DEPTH},}}", re.MULTILINE
 _LADDER = re.compile(rf"^[ \t]{{{MAX_INDENT},}}\S", re.MULTILINE)
 
 
+MAX_LINE_CHARS = 100_000  # one paragraph a line: the longest real one is under 5,000
 MAX_ITEMS = 50_000  # lines plus flow items: the largest real answers file has 1,600; 1 MB of answers, 15,000
 
 
@@ -114,6 +120,10 @@ def _reject_deep_nesting(text: str, path: str | Path) -> None:
     if items > MAX_ITEMS:
         raise InputError(path, f"too many lines and items for an answers or questionnaire file "
                          f"(about {items:,}; a real one has a few thousand)")
+    longest = max(map(len, text.split("\n")), default=0) if len(text) > MAX_LINE_CHARS else 0
+    if longest > MAX_LINE_CHARS:
+        raise InputError(path, f"a line of {longest:,} characters; the longest line of a real answers "
+                         f"file is a few thousand (at most {MAX_LINE_CHARS:,})")
     for rx, what in ((_COMPACT, f"block collections nested more than {MAX_DEPTH} levels deep"),
                      (_LADDER, f"a line indented more than {MAX_INDENT} columns")):
         m = rx.search(text)
@@ -142,7 +152,9 @@ def loads(text: str, path: str | Path = "<string>") -> Any:
     _reject_aliases(text, path)
     _reject_directives(text, path)
     try:
-        data = _yaml().load(text)
+        with warnings.catch_warnings():  # ruamel warns (ReusedAnchorWarning) on stderr
+            warnings.simplefilter("ignore")
+            data = _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()
@@ -163,6 +175,9 @@ def loads(text: str, path: str | Path = "<string>") -> Any:
     except TypeError:  # a mapping or list used as a key: "? {a: [b]}"
         raise InputError(path, "a key is a mapping or a list; keys in tipreport files are "
                          "plain text") from None
+    except (KeyError, AttributeError, IndexError, OverflowError) as exc:  # "!!bool maybe", ...
+        raise InputError(path, f"a value its YAML tag cannot hold ({type(exc).__name__}); "
+                         "tipreport files use no tags") from None
     return _mapping(data, path)
 
 
@@ -183,6 +198,14 @@ def _reader_position(text: str, exc: Exception) -> tuple[int | None, int | None]
         return None, None
     before = text[:pos]
     return before.count("\n") + 1, pos - (before.rfind("\n") + 1) + 1
+
+
+def _say_duplicate(exc: Exception, path: str | Path) -> None:
+    """A duplicate key libyaml's reading found is said at once, with its line: the round-trip
+    parser would say the same, only slower (seconds, on a large file)."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None and "duplicate key" in str(exc):
+        raise InputError(path, _duplicate_message(exc), mark.line + 1, mark.column + 1) from None
 
 
 def _duplicate_message(exc: Exception) -> str:
@@ -211,9 +234,13 @@ def loads_fast(text: str, path: str | Path = "<string>") -> Any:
     if _needs_care(text):
         return loads(text, path)
     _reject_deep_nesting(text, path)
+    _reject_aliases(text, path)  # libyaml would expand them: refused first (billion laughs)
     try:
         data = YAML(typ="safe", pure=False).load(text)
-    except (YAMLError, RecursionError, ValueError, TypeError):
+    except YAMLError as exc:
+        _say_duplicate(exc, path)
+        return loads(text, path)
+    except (RecursionError, ValueError, TypeError):
         return loads(text, path)
     return data if isinstance(data, dict) else _mapping(data, path)
 
@@ -224,7 +251,7 @@ def loads_fast(text: str, path: str | Path = "<string>") -> Any:
 # fail on a file check passed), directives (%YAML 1.1 reads "yes" as true)
 # and explicit tags (!!set, !!binary). An anchor, alias or tag only starts a node: after a
 # space, a flow indicator or at a line's start; "R&D" or "AT&T" in an answer is text.
-_CAREFUL = re.compile(r"\t|^%|(?:^|[\s\[{,])[!&*](?=\S)", re.MULTILINE)
+_CAREFUL = re.compile(r"\t|^%|(?:^|[\s\[{,])!(?=\S)", re.MULTILINE)
 
 
 def _needs_care(text: str) -> bool:
@@ -248,11 +275,15 @@ def loads_lines(text: str, path: str | Path = "<string>") -> Any:
     if _needs_care(text):
         return loads(text, path)
     _reject_deep_nesting(text, path)
+    _reject_aliases(text, path)
     yaml = YAML(typ="safe", pure=False)
     try:
         node = yaml.compose(text)
         data = None if node is None else _with_lines(node, yaml.constructor)
-    except (YAMLError, RecursionError, ValueError, TypeError, _Unusual):
+    except YAMLError as exc:
+        _say_duplicate(exc, path)
+        return loads(text, path)
+    except (RecursionError, ValueError, TypeError, _Unusual):
         return loads(text, path)
     return data if isinstance(data, dict) else _mapping(data, path)
 
@@ -313,8 +344,10 @@ def load_validated(path: str | Path, validate: Callable[[Any], T], *, fast: bool
     data = (loads_lines if lines else loads_fast)(text, path)  # what it refuses stays refused
     try:
         return validate(data), text
-    except InputError:  # said again from the round-trip tree, which knows every line
-        return validate(loads(text, path)), text
+    except InputError:  # said again from a tree that knows every line (libyaml's, with lines)
+        if lines:
+            raise
+        return validate(loads_lines(text, path)), text
 
 
 def dumps(data: Any) -> str:
