@@ -202,7 +202,11 @@ def find(year_or_path: str | int, near: str | Path | None = None) -> Path:
         bases += [Path.cwd() / "questionnaires", Path(__file__).resolve().parent.parent / "questionnaires"]
         candidates = [b / name for b in bases]
     for c in candidates:
-        if c.is_file():
-            return c
+        try:
+            if c.is_file():
+                return c
+        except OSError:  # a name the system cannot even look up (too long, bad bytes)
+            raise InputError(near, f"meta.questionnaire '{ref[:60]}' is not a file name this "
+                             "system can look up") from None
     raise InputError(near, f"questionnaire '{ref}' not found (looked for "
                      f"{', '.join(str(c) for c in candidates[:2])}); pass --questionnaire")
