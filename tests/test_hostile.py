@@ -262,3 +262,30 @@ def test_9_render_into_a_folder_says_so(tmp_path):
 def test_9_import_with_an_empty_output_name(tmp_path):
     r = run_cli("import", CABLE_2007, "-o", "")
     assert r.exit_code == 2 and "-o: give the answers file to write" in _one_clean_line(r.stderr)
+
+
+def test_3_a_reference_docx_with_thousands_of_styles_is_refused_at_once(tmp_path):
+    """Fuzz finding: python-docx looks each style up by name for every paragraph."""
+    import docx
+
+    ref = tmp_path / "ref.docx"
+    doc = docx.Document()
+    from docx.enum.style import WD_STYLE_TYPE
+
+    for k in range(700):
+        doc.styles.add_style(f"Extra {k}", WD_STYLE_TYPE.PARAGRAPH)
+    doc.save(str(ref))
+    r = run_cli("render", ANSWERS_2006, "--format", "docx", "--reference-docx", ref,
+                "-o", tmp_path / "o.docx")
+    assert r.exit_code == 2 and "styles; a post's template has a few hundred" in _one_clean_line(r.stderr)
+
+
+def test_4_an_import_too_large_to_load_back_names_the_cable(tmp_path):
+    """Fuzz finding: the self-check of what import writes named the output file, never written."""
+    lines = CABLE_2007.read_text(encoding="utf-8").splitlines(keepends=True)
+    cable = tmp_path / "c.txt"
+    cable.write_text("".join(lines[:300]) + "-- x\n" * 60000 + "".join(lines[300:]))
+    r = run_cli("import", cable, "-o", tmp_path / "a.yaml")
+    line = _one_clean_line(r.stderr)
+    assert r.exit_code == 2 and line.startswith(f"tipreport: {cable}:"), line
+    assert not (tmp_path / "a.yaml").exists()

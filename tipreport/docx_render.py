@@ -34,6 +34,9 @@ def xml_safe(text: str) -> str:
     return _XML_INVALID.sub("", visible(text))
 
 
+MAX_STYLES = 600  # Word's own Normal.dotx defines about 270
+
+
 def open_document(reference: str | Path | None) -> Any:
     """A fresh document, or the reference document with its body emptied."""
     import docx
@@ -48,6 +51,10 @@ def open_document(reference: str | Path | None) -> Any:
     except Exception as exc:  # noqa: BLE001 - zip, XML and content-type errors all mean "not a .docx"
         raise InputError(path, f"not a Word .docx document ({type(exc).__name__}); "
                          "save the post's template as .docx and pass that") from None
+    styles = len(doc.styles.element.style_lst)
+    if styles > MAX_STYLES:  # python-docx looks styles up one by one for every paragraph
+        raise InputError(path, f"{styles:,} styles; a post's template has a few hundred at most "
+                         f"(limit {MAX_STYLES:,})")
     _clear_body(doc)
     return doc
 
@@ -244,4 +251,4 @@ def with_reference(reference: str | Path | None, build: Any) -> bytes:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure inside a damaged .docx
         raise InputError(reference, f"a damaged Word document ({type(exc).__name__} while using "
-                         "its styles); save the post's template as .docx again and pass that") from None
+                         "it); save the post's template as .docx again and pass that") from None

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from tipreport import answers, importer, questionnaire, yamlio
-from tipreport.errors import UsageError
+from tipreport.errors import InputError, UsageError
 
 HEADER = ("Answers file written by `tipreport import`. It is yours: edit the text freely;\n"
           "comments and layout are kept by every tipreport command.")
@@ -50,7 +50,10 @@ def run(cables: list[Path] | Path, output: Path, questionnaire_out: Path | None,
     meta = replace(result.meta, questionnaire=ref)
     doc = answers.new_document(meta, result.answers, result.glossary, header=HEADER)
     text = yamlio.dumps(doc)
-    answers.from_data(yamlio.loads_fast(text, output), output)  # what we write must load back
+    try:  # what we write must load back; if not, the cable is what is wrong
+        answers.from_data(yamlio.loads_fast(text, output), output)
+    except InputError as exc:
+        raise InputError(cables[0], f"its answers file would not load back: {exc.message}") from None
     qdoc = questionnaire.to_data(result.questionnaire)
     qdoc.yaml_set_start_comment(Q_HEADER.format(source=result.meta.reference_id or "this cable"))
     qtext = yamlio.dumps(qdoc)
