@@ -936,17 +936,12 @@ def compose_closing(meta: Meta) -> tuple[str, list[str], list[str]]:
 
 
 
-def heading_lines(raw: str) -> list[str]:
-    """A heading as written (lines kept; blank lines between stacked headings)."""
-    return raw.split("\n") if raw else []
-
-
 def entry_lines(label: str, mark: str, question: str, paras: list[str],
                 heading: str = "") -> list[str]:
     """One entry as cable logical lines (one paragraph a line, "" between paragraphs)."""
     out: list[str] = []
     if heading:
-        out += [*heading_lines(heading), ""]
+        out += [*heading.split("\n"), ""]  # as written: stacked headings keep their blank line
     first = list(paras)
     if "\n" in label:  # a label that is a heading of its own ("Section K:" underlined)
         out += [*label.split("\n"), ""]

@@ -14,7 +14,7 @@ the cable's own grouping, never a fixed list.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tipreport import cable
@@ -302,14 +302,8 @@ def _assemble(units: list[cable.Unit], part: _Part, glossary: dict[str, str], si
         signer=signer, staff_hours=tuple(hours), layout=layout,
     )
     if closing and not _recomposes(closing, meta):
-        meta = _with_closing(meta, closing)  # render could not rebuild it: keep it as written
+        meta = replace(meta, closing=closing)  # render could not rebuild it: keep it as written
     return Imported(meta, answers, glossary, questionnaire, closing, warnings)
-
-
-def _with_closing(meta: Meta, closing: str) -> Meta:
-    from dataclasses import replace
-
-    return replace(meta, closing=closing)
 
 
 def _is_default_heading(raw: list[str], topic: str) -> bool:
