@@ -97,9 +97,16 @@ def test_meta_carried_where_it_lasts_and_reset_where_it_does_not(carried, tree):
     af, _, _ = carried
     prior = answers.load(tree["prior"]).meta
     m = af.meta
-    for key in ("country", "post", "classification", "from_", "to", "info", "office", "sensitive", "eo",
+    for key in ("country", "post", "classification", "from_", "office", "sensitive", "eo",
                 "tags", "drafters", "point_of_contact", "signer"):
         assert getattr(m, key) == getattr(prior, key), key
+    # addressees last; last year's message serials do not (the new cable gets its own)
+    assert prior.to == ("RUEHC/SECSTATE WASHDC IMMEDIATE 6258",)
+    assert m.to == ("RUEHC/SECSTATE WASHDC IMMEDIATE",)
+    assert m.info == tuple(answers.ROUTING_SERIAL.sub(r"\1", x) for x in prior.info)
+    # and init records where it all came from, for check's stale-meta findings
+    assert m.carried_from["year"] == 2006 and m.carried_from["reporting_period"] == prior.reporting_period
+    assert m.carried_from["values"]["signer"] == answers.fingerprint(prior.signer)
     assert m.year == 2007 and m.ref == ("STATE 202745",)
     assert m.subject == "2007 TRAFFICKING IN PERSONS REPORT FOR CAMBODIA"
     assert m.reporting_period == "March 2006 - March 2007"

@@ -368,9 +368,13 @@ def test_final_refuses_last_years_text_carried_word_for_word(workdir):
     res = run_cli("render", path, "--final", "-o", out)
     assert res.exit_code == 1 and not out.exists()
     ids = "2D, 2E, 2F, 2G, 2H, 3A, 3B, 3C, 3D, 3E, 3F, 3G, 3H, 3I"
-    assert res.stderr.splitlines()[1:] == [
-        f"  14 answers carried from last year and never edited: {ids} "
-        "(edit them, or set status: done after review)"]
+    blockers = res.stderr.splitlines()[1:]
+    assert blockers[0] == (f"  14 answers carried from last year and never edited: {ids} "
+                           "(edit them, or set status: done after review)")
+    # what check reports as errors blocks too: last year's signer and drafters among them
+    assert any(": stale-meta: meta.signer: signer is 2006's" in b for b in blockers)
+    assert any(": stale-meta: meta.drafters: drafters is 2006's" in b for b in blockers)
+    assert any("3F line " in b and ": stale-figure: '84 cases'" in b for b in blockers)
     af = answers.load(path)
     af.set_answer_text("3F", af.answers["3F"].text.replace("84 cases", "49 cases"))
     for qid in af.answers:
@@ -383,7 +387,15 @@ def test_final_refuses_last_years_text_carried_word_for_word(workdir):
     af = answers.load(path)
     af.set_field("3I", "status", "done")
     af.save(overwrite=True)
+    # every answer says done, but check still reports stale figures and last year's meta
     res = run_cli("render", path, "--final", "-o", out)
+    assert res.exit_code == 1 and not out.exists()
+    assert "stale-figure" in res.stderr and "stale-meta: meta.signer" in res.stderr
+    errors = [f["id"] for f in json.loads(run_cli("check", path, "--json").stdout)
+              if f["severity"] == "error"]
+    assert errors
+    res = run_cli("check", path, *[x for i in errors for x in ("--ack", i)])
+    res = run_cli("render", path, "--final", "-o", out)  # acknowledged findings no longer block
     assert res.exit_code == 0, res.stderr
     assert "required 20 hours of staff time" in _norm(out.read_text())
 

@@ -27,7 +27,10 @@ META_TEXT = ("country", "post", "reporting_period", "classification", "reference
              "from", "eo", "subject", "intro", "drafters", "point_of_contact", "closing", "signer")
 META_LISTS = ("to", "info", "office", "tags", "ref")
 META_KEYS = set(META_TEXT) | set(META_LISTS) | {"year", "questionnaire", "sensitive", "staff_hours",
-                                                 "layout"}
+                                                 "layout", "carried_from"}
+# Written by init: the file the answers were carried from and fingerprints of its meta values,
+# so check can say which of last year's values (signer, drafters, routing...) are still here.
+CARRIED_FROM_KEYS = {"year", "reporting_period", "cable", "values"}
 # The post's layout of the cable when it is not the default one: where the intro and the
 # closing go among the answers, and their paragraph labels as written.
 # intro_after / closing_after: the id of the answer they follow ("" = before the first);
@@ -168,6 +171,7 @@ class Meta:
     signer: str = ""
     staff_hours: tuple[HoursEntry, ...] = ()
     layout: dict = field(default_factory=dict, hash=False)
+    carried_from: dict = field(default_factory=dict, hash=False)
 
     @property
     def total_hours(self) -> float:
@@ -325,6 +329,42 @@ def _layout(meta: dict, path) -> dict:
     return out
 
 
+def _carried_from(meta: dict, path) -> dict:
+    node = fields.get_map(meta, "carried_from", path, "meta")
+    if not node:
+        return {}
+    ctx = "meta.carried_from"
+    fields.check_known_keys(node, CARRIED_FROM_KEYS, path, ctx)
+    values = fields.get_map(node, "values", path, ctx)
+    fields.check_known_keys(values, set(META_WATCHED), path, f"{ctx}.values")
+    return {"year": fields.get_int(node, "year", path, ctx, required=True),
+            "reporting_period": fields.get_str(node, "reporting_period", path, ctx),
+            "cable": fields.get_str(node, "cable", path, ctx),
+            "values": {k: fields.get_str(values, k, path, f"{ctx}.values") for k in values}}
+
+
+# Meta values check compares with last year's (carried_from.values): what lasts but must be
+# confirmed each year, and what belongs to one year's cable and must be new.
+META_LASTING = ("signer", "drafters", "point_of_contact", "subject")
+META_YEARLY = ("date", "reference_id", "ref", "serials", "intro", "closing", "staff_hours")
+META_WATCHED = META_LASTING + META_YEARLY
+# 'RUEHC/SECSTATE WASHDC IMMEDIATE 3583': the message serial the communications centre gave
+# one year's cable, after the precedence in a TO or INFO line; the addressee lasts, it does not.
+ROUTING_SERIAL = re.compile(r"(\b(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH))\s+(\d{1,6})\s*$", re.IGNORECASE)
+
+
+def meta_value(meta: Meta, key: str) -> str:
+    """One watched meta value as plain text (lists one item a line), as check compares it."""
+    if key == "serials":
+        return " ".join(m.group(2) for x in meta.to + meta.info for m in [ROUTING_SERIAL.search(x)] if m)
+    value = getattr(meta, key)
+    if key == "staff_hours":
+        return "\n".join(f"{e.who}|{e.role}|{plain_number(e.hours)}" for e in value)
+    if isinstance(value, tuple):
+        return "\n".join(" ".join(v.split()) for v in value)
+    return " ".join(str(value).split())
+
+
 def _meta(node: dict, path) -> Meta:
     fields.check_known_keys(node, META_KEYS, path, "meta")
     for key in META_REQUIRED:
@@ -340,6 +380,7 @@ def _meta(node: dict, path) -> Meta:
         sensitive=fields.get_bool(node, "sensitive", path, "meta"),
         staff_hours=_hours(node, path),
         layout=_layout(node, path),
+        carried_from=_carried_from(node, path),
         **text,
         **lists,
     )
@@ -476,6 +517,12 @@ def meta_data(meta: Meta) -> Any:
                 value = meta.layout[key]
                 lay[key] = block_text(value) if isinstance(value, str) else value
         m["layout"] = lay
+    if meta.carried_from:
+        c = meta.carried_from
+        node = CommentedMap(year=c["year"], reporting_period=c.get("reporting_period", ""),
+                            cable=c.get("cable", ""))
+        node["values"] = CommentedMap((k, v) for k, v in c.get("values", {}).items())
+        m["carried_from"] = node
     return m
 
 

@@ -125,16 +125,23 @@ def carry_meta(prior: Meta, q: Questionnaire, questionnaire_ref: str) -> tuple[M
         if period == prior.reporting_period:
             raise InputError(q.path, "the questionnaire has no reporting_period and last year's "
                              f"('{prior.reporting_period}') names no year to move on; add reporting_period")
+    values = {k: answers.fingerprint(answers.meta_value(prior, k)) for k in answers.META_WATCHED
+              if answers.meta_value(prior, k)}
     meta = replace(
         prior,
         year=q.year,
         questionnaire=questionnaire_ref,
         reporting_period=period,
         ref=(q.reftel,) if q.reftel else (),
+        to=tuple(answers.ROUTING_SERIAL.sub(r"\1", x) for x in prior.to),
+        info=tuple(answers.ROUTING_SERIAL.sub(r"\1", x) for x in prior.info),
         subject=re.sub(rf"\b{prior.year}\b", str(q.year), prior.subject),
         reference_id="", date="", intro="", closing="", staff_hours=(),
+        carried_from={"year": prior.year, "reporting_period": prior.reporting_period,
+                      "cable": prior.reference_id, "values": values},
     )
     return meta, derived
+
 
 
 # ---------------------------------------------------------------- answers

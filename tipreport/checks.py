@@ -42,12 +42,14 @@ SEVERITY = {
     "stale-date": ERROR,
     "past-due": ERROR,
     "marking": ERROR,
+    "stale-meta": ERROR,
     "time-words": WARNING,
     "abbreviation": WARNING,
 }
 KINDS = tuple(SEVERITY)
 SENTENCE_KINDS = ("stale-figure", "stale-date", "past-due", "time-words")
 GLOSSARY = "glossary"  # the "question" of findings about the glossary itself
+META = "meta"  # ... and of findings about the meta block (signer, routing, hours)
 ACK_KEYS = {"question", "kind", "fingerprint", "excerpt", "note"}
 CARRIED_MATCH = 90.0  # rapidfuzz ratio above which an edited sentence is still last year's
 _MARK = re.compile(r"^\s*\((?:U|SBU|C|S|TS|FOUO|[A-Z]{1,4}(?://[A-Z ]+)?)\)\s")
@@ -214,7 +216,9 @@ def _all_findings(af: AnswersFile, q: Questionnaire, prior: str | Path | None
         if q.marks_required:
             found += _marking(ans, lines, q.year)
     found += _abbreviations(af, lines)
+    found += _meta_findings(af)
     order = {qid: i for i, qid in enumerate(q.ids())}
+    order[META] = -1
     found.sort(key=lambda f: (order.get(f.question, len(order)), f.line or 0))
     if unknown_origin:
         notes.append(_unknown_note(af, unknown_origin, prior_path))
@@ -236,13 +240,44 @@ def _apply_acks(acks: list[Ack], found: list[Finding], notes: list[str]
 
 
 def _period(af: AnswersFile, q: Questionnaire, notes: list[str]) -> stale.Period | None:
+    """This year's period, anchored on the period of the file the answers were carried from."""
     for text in (af.meta.reporting_period, q.reporting_period):
         period = stale.parse_period(text)
         if period is not None:
-            return period
+            return period.carried_since(_prior_period(af, period))
     notes.append(f"meta.reporting_period '{af.meta.reporting_period}' names no months or years: "
                  "stale-figure, stale-date and past-due were not checked")
     return None
+
+
+def _prior_period(af: AnswersFile, period: stale.Period) -> stale.Period | None:
+    """The reporting period the carried text was written for: as init recorded it, else as many
+    periods back as the carried answers' year lies behind this file's."""
+    recorded = stale.parse_period(af.meta.carried_from.get("reporting_period", ""))
+    if recorded is not None:
+        return recorded
+    years = [a.provenance.year for a in af.answers.values()
+             if a.provenance.source == "carried" and a.provenance.year]
+    if not years:
+        return None
+    gap = max(1, af.meta.year - min(years))
+    start = period.start - gap * max(12, period.end - period.start)
+    return stale.Period(start, period.start - 1, "")
+
+
+_META_KEY = {"serials": "to"}  # where a watched value is written
+
+
+def _meta_findings(af: AnswersFile) -> list[Finding]:
+    from tipreport import meta_stale
+
+    out = []
+    for key, message in meta_stale.meta_hits(af.meta):
+        value = answers_mod.meta_value(af.meta, key)
+        out.append(Finding(META, "stale-meta", ERROR, _clip(value.replace("\n", "; "), _EXCERPT_WIDTH),
+                           fields.where(af.doc["meta"], _META_KEY.get(key, key)),
+                           f"meta.{key}: {message}", "", fingerprint(f"{key}: {value}")))
+    return out
 
 
 def _untouched_carry(ans: Answer) -> bool:

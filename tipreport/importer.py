@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tipreport import cable
+from tipreport import cable, stale
 from tipreport.answers import Answer, Meta, Provenance, fingerprint, join_paragraphs
 from tipreport.answers import paragraphs as text_paragraphs
 from tipreport.errors import InputError
@@ -40,6 +40,7 @@ class Imported:
     questionnaire: Questionnaire
     closing: str = ""
     warnings: list[str] = field(default_factory=list)
+    period_derived: bool = False  # meta.reporting_period is the twelve months to the cable's date
 
 
 @dataclass
@@ -262,6 +263,10 @@ def _assemble(units: list[cable.Unit], part: _Part, glossary: dict[str, str], si
     m = re.search(r"covering\s+the\s+period\s+(?:of\s+)?(.+?)\.\s", intro + " ")
     if m:
         period = re.sub(r"\s+", " ", m.group(1))
+    derived = _period_from_date(header.date) if not period else ""
+    if derived:
+        warnings.append(f"the cable states no reporting period: taken as the twelve months to its "
+                        f"date ({derived}); check meta.reporting_period")
     questionnaire = Questionnaire(
         year=year,
         reftel=header.ref[0] if header.ref else "",
@@ -293,7 +298,7 @@ def _assemble(units: list[cable.Unit], part: _Part, glossary: dict[str, str], si
         layout["closing_heading"] = "\n".join(closing_u.heading)
     meta = Meta(
         country=_country(header, intro), post=_post(header), year=year, questionnaire=str(year),
-        reporting_period=period or "unknown",
+        reporting_period=period or derived or "unknown",
         classification=header.classification or "UNCLASSIFIED",
         reference_id=header.reference_id, date=header.date, from_=header.from_,
         to=tuple(header.to), info=tuple(header.info), office=tuple(header.office),
@@ -303,7 +308,7 @@ def _assemble(units: list[cable.Unit], part: _Part, glossary: dict[str, str], si
     )
     if closing and not _recomposes(closing, meta):
         meta = replace(meta, closing=closing)  # render could not rebuild it: keep it as written
-    return Imported(meta, answers, glossary, questionnaire, closing, warnings)
+    return Imported(meta, answers, glossary, questionnaire, closing, warnings, bool(derived))
 
 
 def _is_default_heading(raw: list[str], topic: str) -> bool:
@@ -329,6 +334,16 @@ def _partial(ids: list[str], entries: list[cable.Unit]) -> bool:
     """A cable whose first question is not its first section's A answers only part of it."""
     first = next((u for u in entries if u.kind == "question"), None)
     return first is None or not first.letters.startswith("A") or not ids[entries.index(first)][:1] == "1"
+
+
+_DTG = re.compile(r"\d{6}Z\s+(?P<month>[A-Z]{3})\s+(?P<year>\d{2})\b")
+
+
+def _period_from_date(date: str) -> str:
+    """The twelve months up to a date-time group's month ('071222Z MAR 08'), or ''."""
+    m = _DTG.search(date.upper())
+    month = stale.MONTHS.get(m.group("month").lower()) if m else None
+    return stale.twelve_months_to(2000 + int(m.group("year")), month) if month else ""
 
 
 def _report_year(header: cable.Header, intro: str, part: _Part) -> int:

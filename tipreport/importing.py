@@ -49,6 +49,9 @@ def run(cables: list[Path] | Path, output: Path, questionnaire_out: Path | None,
     ref = _reference(qout, output)
     meta = replace(result.meta, questionnaire=ref)
     doc = answers.new_document(meta, result.answers, result.glossary, header=HEADER)
+    if result.period_derived:
+        doc["meta"].yaml_add_eol_comment("not stated in the cable: the twelve months to its date; "
+                                         "check it", "reporting_period")
     text = yamlio.dumps(doc)
     try:  # what we write must load back; if not, the cable is what is wrong
         answers.from_data(yamlio.loads_fast(text, output), output)

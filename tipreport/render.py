@@ -526,8 +526,10 @@ def run(answers_path: str | Path, fmt: str = "cable", output: str | Path | None 
     sub = build(af, q)
     target = default_output(answers_path, fmt) if output is None else output
     result = _summary(sub, answers_path, fmt, target, width, final)
-    if final and sub.blockers:
-        raise FinalRefused(result)
+    if final:
+        result.blockers += _check_errors(answers_path, questionnaire)
+        if result.blockers:
+            raise FinalRefused(result)
     target_path = Path(target)
     from tipreport import yamlio
 
@@ -548,6 +550,19 @@ def run(answers_path: str | Path, fmt: str = "cable", output: str | Path | None 
     _write(target_path, data, output is None, force)
     result.written = True
     return result
+
+
+_BUILD_BLOCKS = ("unanswered", "carried-untouched")  # build() words these itself
+
+
+def _check_errors(answers_path: str | Path, questionnaire: str | Path | None) -> list[str]:
+    """What `check` reports as an error, whatever each answer's status says: a final cable
+    waits for each to be fixed or acknowledged (check --ack ID)."""
+    from tipreport import checks
+
+    found = checks.run(answers_path, questionnaire=questionnaire)
+    return [f"{f.question} line {f.line}: {f.kind}: {f.message} (check --ack {f.id} if it is right)"
+            for f in found.errors if f.kind not in _BUILD_BLOCKS]
 
 
 def _write(target: Path, data: bytes, default: bool, force: bool) -> None:

@@ -76,6 +76,13 @@ def answers_schema() -> dict[str, Any]:
             "properties": {"who": _TEXT, "role": _TEXT, "hours": {"type": "number", "minimum": 0}},
         },
     }
+    meta_props["carried_from"] = {
+        "type": "object", "additionalProperties": False, "required": ["year"],
+        "description": "Written by init: last year's file, for check's stale-meta findings.",
+        "properties": {"year": {"type": "integer"}, "reporting_period": _TEXT, "cable": _TEXT,
+                       "values": {"type": "object", "additionalProperties": {"type": "string"},
+                                  "propertyNames": {"enum": list(answers.META_WATCHED)}}},
+    }
     for key, doc in _META_DOC.items():
         meta_props[key]["description"] = doc
     ids = {"type": "object", "propertyNames": {"pattern": "^[1-9][A-Z]$"},

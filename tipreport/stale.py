@@ -16,7 +16,7 @@ sentences count as carried and turns hits into findings with lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 # ---------------------------------------------------------------- sentences
@@ -152,16 +152,35 @@ def month_label(index: int) -> str:
 
 @dataclass(frozen=True)
 class Period:
-    """A reporting period as whole months, e.g. March 2006 - March 2007."""
+    """A reporting period as whole months, e.g. March 2006 - March 2007.
+
+    ``since``: where the carried text's own period began (the start of the
+    reporting period of the file it was carried from, however many years
+    back); None when unknown, and then one period back is assumed.
+    """
 
     start: int
     end: int
     text: str
+    since: int | None = None
 
     @property
     def prior_start(self) -> int:
-        """Start of last year's period: dates from here to ``start`` are last year's news."""
+        """Start of the carried text's period: dates from here to ``start`` are its news."""
+        if self.since is not None and self.since < self.start:
+            return self.since
         return self.start - max(12, self.end - self.start)
+
+    def carried_since(self, prior: Period | None) -> Period:
+        """This period, judged against text written for ``prior`` (the file it was carried from)."""
+        return self if prior is None else replace(self, since=prior.start)
+
+
+def twelve_months_to(year: int, month: int) -> str:
+    """'April 2007 - March 2008': the reporting period a submission dated March 2008 covers
+    when it names none (the twelve months up to its date)."""
+    end = month_index(year, month)
+    return f"{month_label(end - 11)} - {month_label(end)}"
 
 
 @dataclass(frozen=True)
@@ -421,8 +440,8 @@ def stale_dates(sentence: str, period: Period) -> list[Hit]:
             continue
         if last_year:
             return [_hit("stale-date", sentence, d.pos, d.endpos,
-                         f"'{d.text}' is last year's news (before {period.text}); "
-                         "update it or keep it as background on purpose")]
+                         f"'{d.text}' is news from when this text was written (before "
+                         f"{period.text}); update it or keep it as background on purpose")]
         if told_as_current or _CURRENT_CUE.search(clause):
             return [_hit("stale-date", sentence, d.pos, d.endpos,
                          f"'{d.text}' is before this reporting period ({period.text}) "

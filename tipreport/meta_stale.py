@@ -1,0 +1,74 @@
+"""Which of a draft's meta values still belong to the year it was carried from.
+
+`init` keeps what usually lasts (the signer, the drafters, the point of
+contact, the SUBJECT) and resets what belongs to one year's cable (date-time
+group, reference id, REF, routing serials, intro, closing, staff hours); it
+records fingerprints of last year's values under ``meta.carried_from``. A
+value still equal to last year's is a finding until the officer changes it or
+acknowledges it (``check --ack``): the Ambassador may well be the same, but
+somebody has to say so. A date-time group, reference id or report year that
+names an earlier year is a finding whatever its origin.
+
+Pure: a Meta in, (key, message) pairs out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipreport.answers import META_LASTING, Meta, fingerprint, meta_value
+
+_DTG_YEAR = re.compile(r"\d{6}Z\s+[A-Z]{3}\s+(\d{2})\b", re.IGNORECASE)
+_REF_ID_YEAR = re.compile(r"^(\d{2})[A-Z]")
+_REPORT_YEAR = re.compile(r"\b((?:19|20)\d\d)\s+(?:annual\s+)?(?:trafficking\s+in\s+persons|tip)\s+"
+                          r"(?:\(tip\)\s+)?report\b", re.IGNORECASE)
+_NAMES = {"signer": "signer", "drafters": "drafters", "point_of_contact": "point of contact",
+          "subject": "SUBJECT", "date": "date-time group", "reference_id": "reference id",
+          "ref": "REF", "serials": "routing serial", "intro": "intro",
+          "closing": "closing", "staff_hours": "staff hours"}
+
+
+def meta_hits(meta: Meta) -> list[tuple[str, str]]:
+    """(meta key, message) for each value that is last year's or names an earlier year."""
+    out: list[tuple[str, str]] = []
+    carried = meta.carried_from
+    prior_year = carried.get("year")
+    values = carried.get("values", {})
+    for key, old in values.items():
+        now = meta_value(meta, key)
+        if not now or fingerprint(now) != old:
+            continue
+        name = _NAMES.get(key, key)
+        if key in META_LASTING:
+            out.append((key, f"{name} is {prior_year}'s, carried by init: confirm it for {meta.year} "
+                             "(change it, or acknowledge this finding if it still holds)"))
+        else:
+            out.append((key, f"{name} is {prior_year}'s word for word: give this year's"))
+    if carried and not meta.staff_hours:
+        out.append(("staff_hours", f"no staff hours logged for {meta.year} yet (last year's were "
+                                   "not carried): log them with tipreport hours add"))
+    out += _earlier_years(meta, {k for k, _ in out})
+    return out
+
+
+def _earlier_years(meta: Meta, seen: set[str]) -> list[tuple[str, str]]:
+    """A date-time group, reference id or report year from before this file's year."""
+    out = []
+    short = meta.year % 100
+    m = _DTG_YEAR.search(meta.date)
+    if "date" not in seen and m and int(m.group(1)) < short:
+        out.append(("date", f"date-time group '{meta.date}' is from 20{m.group(1)}; this is the "
+                            f"{meta.year} report (the new cable gets its own)"))
+    m = _REF_ID_YEAR.match(meta.reference_id.strip())
+    if "reference_id" not in seen and m and int(m.group(1)) < short:
+        out.append(("reference_id", f"reference id '{meta.reference_id}' is a 20{m.group(1)} "
+                                    "cable's; the new cable gets its own"))
+    for key in ("subject", "intro"):
+        if key in seen:
+            continue
+        for m in _REPORT_YEAR.finditer(getattr(meta, key)):
+            if int(m.group(1)) < meta.year:
+                out.append((key, f"{_NAMES[key]} names the {m.group(1)} report; this is the "
+                                 f"{meta.year} report"))
+                break
+    return out
