@@ -171,6 +171,13 @@ class Period:
             return self.since
         return self.start - max(12, self.end - self.start)
 
+    @property
+    def years_back(self) -> int:
+        """How many periods back the carried text was written (1 when unknown)."""
+        if self.since is None or self.since >= self.start:
+            return 1
+        return max(1, round((self.start - self.since) / max(12, self.end - self.start)))
+
     def carried_since(self, prior: Period | None) -> Period:
         """This period, judged against text written for ``prior`` (the file it was carried from)."""
         return self if prior is None else replace(self, since=prior.start)
@@ -436,8 +443,8 @@ def stale_dates(sentence: str, period: Period) -> list[Hit]:
         if _LEGAL_ACT.search(clause):
             continue
         told_as_current = bool(_PRESENT_PERFECT.search(clause))
-        if not told_as_current and _HISTORY.search(clause):
-            continue
+        if not told_as_current and not (last_year and period.years_back > 1) and _HISTORY.search(clause):
+            continue  # last year's plan adopted is background; that of a report years back is not
         if last_year:
             return [_hit("stale-date", sentence, d.pos, d.endpos,
                          f"'{d.text}' is news from when this text was written (before "

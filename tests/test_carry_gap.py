@@ -1,0 +1,133 @@
+"""Carry and check across a gap of years and between posts' layouts (issue 13), on real cables.
+
+Corpus pairs are imported in place from ../shared/corpus/ and carried with the
+real `tipreport init`; the truth tables in tests/fixtures/align-truth/ were made
+by reading both cables of each pair (bench/align_truth.py measures alignment
+against them).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import run_cli
+from tipreport import answers, importer, stale
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+TRUTH = Path(__file__).resolve().parent / "fixtures" / "align-truth"
+pytestmark = pytest.mark.skipif(not (CORPUS / "INDEX.tsv").is_file(), reason="no ../shared/corpus")
+
+
+def _import(tmp: Path, name: str, ids: list[str]) -> Path:
+    out = tmp / f"{name}.yaml"
+    res = run_cli("import", *[CORPUS / f"{x}.txt" for x in ids], "-o", out)
+    assert res.exit_code == 0, res.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def iceland(tmp_path_factory):
+    """Iceland 2008 carried into the questionnaire the 2009 submission (two parts) implies."""
+    tmp = tmp_path_factory.mktemp("iceland")
+    old = _import(tmp, "iceland-2008", ["08REYKJAVIK36"])
+    new = _import(tmp, "iceland-2009", ["09REYKJAVIK49", "09REYKJAVIK50"])
+    draft = tmp / "draft-2009.yaml"
+    res = run_cli("init", "--from", old, "--questionnaire", new.with_name("iceland-2009.questionnaire.yaml"),
+                  "-o", draft)
+    assert res.exit_code == 0, res.stderr
+    return old, draft
+
+
+@pytest.mark.parametrize("path", sorted(TRUTH.glob("*.yaml")), ids=lambda p: p.stem)
+def test_truth_tables_name_the_questions_the_importer_reads(path):
+    """Every truth table covers exactly the new submission's questions, with old ids that exist."""
+    table = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    old = importer.import_files([CORPUS / f"{x}.txt" for x in table["old"]])
+    new = importer.import_files([CORPUS / f"{x}.txt" for x in table["new"]])
+    assert list(table["questions"]) == new.questionnaire.ids()
+    old_ids = set(old.questionnaire.ids())
+    for qid, row in table["questions"].items():
+        assert set(row["old"]) <= old_ids, qid
+        assert row["why"].strip(), qid
+    assert table["method"].strip() and 1 <= table["gap_years"] <= 4
+
+
+def test_import_derives_the_period_a_cable_does_not_state(tmp_path):
+    out = _import(tmp_path, "iceland-2008", ["08REYKJAVIK36"])  # dated 071222Z MAR 08
+    text = out.read_text(encoding="utf-8")
+    assert ("reporting_period: April 2007 - March 2008  # not stated in the cable: the twelve months "
+            "to its date; check it") in text
+    assert answers.load(out).meta.reporting_period == "April 2007 - March 2008"
+
+
+def test_init_works_between_imported_cables_and_records_where_it_came_from(iceland):
+    old, draft = iceland
+    prior, af = answers.load(old).meta, answers.load(draft).meta
+    assert af.year == 2009 and af.reporting_period == "April 2008 - March 2009"  # moved on a year
+    assert af.carried_from["year"] == 2008
+    assert af.carried_from["reporting_period"] == prior.reporting_period
+    assert prior.to == ("RUEHC/SECSTATE WASHDC IMMEDIATE 3583",)
+    assert af.to == ("RUEHC/SECSTATE WASHDC IMMEDIATE",)   # last year's serial is not this year's
+    assert (af.date, af.reference_id, af.staff_hours) == ("", "", ())
+    assert af.signer == prior.signer and af.drafters == prior.drafters  # kept: they usually last
+
+
+def test_carried_draft_shows_last_years_signer_subject_and_hours(iceland):
+    """(Drafters too where the cable names them: the seed pair, tests/test_render.py.)"""
+    _, draft = iceland
+    res = run_cli("check", draft, "--json", "--only", "stale-meta")
+    assert res.exit_code == 1
+    found = {f["message"].split(":")[0]: f for f in json.loads(res.stdout)}
+    assert {"meta.signer", "meta.subject", "meta.staff_hours"} <= set(found)
+    assert "is 2008's, carried by init" in found["meta.signer"]["message"]
+    assert found["meta.subject"]["excerpt"].startswith("EIGHTH ANNUAL")  # no year init could move on
+    assert "no staff hours logged for 2009" in found["meta.staff_hours"]["message"]
+    assert all(f["severity"] == "error" and f["line"] for f in found.values())
+
+
+def test_changing_a_value_or_acknowledging_it_ends_the_finding(iceland, tmp_path):
+    _, draft = iceland
+    path = draft.with_name(f"copy-{tmp_path.name}.yaml")  # beside its questionnaire
+    path.write_text(draft.read_text(encoding="utf-8"), encoding="utf-8")
+    af = answers.load(path)
+    af.doc["meta"]["subject"] = "NINTH ANNUAL ANTI-TRAFFICKING IN PERSONS (TIP) REPORT FOR ICELAND"
+    af.save(overwrite=True)
+    assert run_cli("hours", "add", path, "--who", "J. Doe", "--role", "officer", "--hours", "6").exit_code == 0
+    res = run_cli("check", path, "--json", "--only", "stale-meta")
+    left = {f["message"].split(":")[0]: f["id"] for f in json.loads(res.stdout)}
+    assert "meta.subject" not in left and "meta.staff_hours" not in left
+    assert "meta.signer" in left
+    assert run_cli("check", path, "--ack", left["meta.signer"]).exit_code in (0, 1)
+    res = run_cli("check", path, "--json", "--only", "stale-meta")
+    assert "meta.signer" not in {f["message"].split(":")[0] for f in json.loads(res.stdout)}
+
+
+def test_copying_last_years_routing_serial_back_is_a_finding(iceland, tmp_path):
+    _, draft = iceland
+    path = draft.with_name(f"copy-{tmp_path.name}.yaml")  # beside its questionnaire
+    path.write_text(draft.read_text(encoding="utf-8"), encoding="utf-8")
+    af = answers.load(path)
+    af.doc["meta"]["to"][0] = "RUEHC/SECSTATE WASHDC IMMEDIATE 3583"
+    af.doc["meta"]["date"] = "151200Z FEB 08"  # not last year's, but a 2008 date-time group
+    af.save(overwrite=True)
+    res = run_cli("check", path, "--json", "--only", "stale-meta")
+    messages = [f["message"] for f in json.loads(res.stdout)]
+    assert any(m.startswith("meta.serials: routing serial is 2008's word for word") for m in messages)
+    assert any(m.startswith("meta.date: date-time group '151200Z FEB 08' is from 2008") for m in messages)
+
+
+def test_stale_dates_anchored_on_the_carried_texts_own_period():
+    """A 2006 answer carried into 2009: its July 2005 news is news of the 2006 report."""
+    sentence = "In July 2005 the Ministry developed an action plan to combat human trafficking."
+    now = stale.parse_period("April 2008 - March 2009")
+    prior = stale.parse_period("March 2005 - March 2006")
+    assert stale.stale_dates(sentence, now.carried_since(prior))
+    # one period back, as before, is the default when the carried text's period is unknown
+    assert now.carried_since(None).prior_start == now.start - 12
+    # a law passed is history however old the text
+    assert not stale.stale_dates("In July 2005 the National Assembly passed the law.",
+                                 now.carried_since(prior))
