@@ -96,7 +96,8 @@ def test_changing_a_value_or_acknowledging_it_ends_the_finding(iceland, tmp_path
     af = answers.load(path)
     af.doc["meta"]["subject"] = "NINTH ANNUAL ANTI-TRAFFICKING IN PERSONS (TIP) REPORT FOR ICELAND"
     af.save(overwrite=True)
-    assert run_cli("hours", "add", path, "--who", "J. Doe", "--role", "officer", "--hours", "6").exit_code == 0
+    res = run_cli("hours", "add", path, "--who", "J. Doe", "--role", "officer", "--hours", "6")
+    assert res.exit_code == 0, res.stderr
     res = run_cli("check", path, "--json", "--only", "stale-meta")
     left = {f["message"].split(":")[0]: f["id"] for f in json.loads(res.stdout)}
     assert "meta.subject" not in left and "meta.staff_hours" not in left
