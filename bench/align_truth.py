@@ -60,13 +60,15 @@ def imported(ids: list[str]):
 
 
 def evaluate(path: Path, mode: str) -> Score:
-    from tipreport import align
+    from tipreport import align, questionnaire
 
     table = load_table(path)
     old, new = imported(table["old"]), imported(table["new"])
     old_answers = {a.id: a for a in old.answers}
     new_answers = {a.id: a for a in new.answers} if mode == "with answers" else None
-    result = align.align(old.questionnaire, new.questionnaire, old_answers, new_answers)
+    old_q = questionnaire.with_state_text(old.questionnaire, None)  # as init and diff read them
+    new_q = questionnaire.with_state_text(new.questionnaire, None)
+    result = align.align(old_q, new_q, old_answers, new_answers)
     rows, right, wrong = [], 0, 0
     for qid, want in table["questions"].items():
         link = result.link(qid)

@@ -44,7 +44,9 @@ QUESTIONNAIRES = ROOT / "questionnaires"
 KEPT, EDITED, DROPPED = "kept", "edited", "dropped"
 KEPT_RATIO, MATCH_RATIO = 90.0, 60.0
 # Independent of tipreport.stale on purpose: what counts as "holding a figure or date".
-_FIGURE = re.compile(r"\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+# A number glued to letters ("1A", "See 3B above") names a question, not a figure.
+_FIGURE = re.compile(r"(?<![A-Za-z\d])(?:\d[\d,.]*\d|\d)(?![A-Za-z\d])|"
+                     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                      r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
                      r"nineteen|twenty|thirty|forty|fifty|hundred|thousand|million)\b",
                      re.IGNORECASE)

@@ -28,8 +28,11 @@ def run_cli(*args: str):
 
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
-    """A small tree like a post's: answers/ and questionnaires/ copied from the repo."""
-    shutil.copytree(QUESTIONNAIRES, tmp_path / "questionnaires")
+    """A small tree like a post's: the seed years' answers and questionnaires copied from the repo
+    (tests write other years' questionnaires of their own into it)."""
+    (tmp_path / "questionnaires").mkdir()
+    for year in (2006, 2007):
+        shutil.copy(QUESTIONNAIRES / f"{year}.yaml", tmp_path / "questionnaires" / f"{year}.yaml")
     (tmp_path / "answers").mkdir()
     for f in (ANSWERS_2006, ANSWERS_2007):
         shutil.copy(f, tmp_path / "answers" / f.name)

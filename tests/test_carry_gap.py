@@ -132,3 +132,44 @@ def test_stale_dates_anchored_on_the_carried_texts_own_period():
     # a law passed is history however old the text
     assert not stale.stale_dates("In July 2005 the National Assembly passed the law.",
                                  now.carried_since(prior))
+
+
+# ---------------------------------------------------------------- State's question text, placement
+
+def test_state_ids_of_a_label():
+    from tipreport.questionnaire import state_ids
+
+    assert state_ids("3B") == ["3B"] and state_ids("4BC") == ["4B", "4C"]
+    assert state_ids("1E-3") == ["1E"] and state_ids("2P5") == [] and state_ids("1H2") == []
+
+
+def test_questions_the_cable_did_not_restate_take_states_wording_of_that_year():
+    """Chile 2009 answers under bare labels; the shipped 2009 questionnaire says what they ask."""
+    from tipreport import questionnaire
+
+    imp = importer.import_files([CORPUS / "09SANTIAGO156.txt"])
+    assert not imp.questionnaire.get("3D").text
+    q = questionnaire.with_state_text(imp.questionnaire, None)
+    state = questionnaire.load(questionnaire.find("2009"))
+    assert q.get("3D").text == state.get("3D").text and "rape" in q.get("3D").text.lower()
+    assert q.get("1BC-2").text == f"{state.get('1B').text}  {state.get('1C').text}"
+    assert q.ids() == imp.questionnaire.ids()  # nothing else changes
+
+
+def test_a_question_found_by_the_answers_gets_only_the_paragraphs_placed_there():
+    """Seed pair read backwards (2007 -> 2006, both years' answers): no 2007 question asks 2006's
+    1B, but two paragraphs of 2007's 2H are 2006 1B's text: those two are carried, nothing else."""
+    from tipreport import carry, questionnaire
+
+    root = Path(__file__).resolve().parents[1]
+    a6, a7 = answers.load(root / "answers" / "cambodia-2006.yaml"), answers.load(root / "answers" /
+                                                                               "cambodia-2007.yaml")
+    q6 = questionnaire.load(root / "questionnaires" / "2006.yaml")
+    q7 = questionnaire.load(root / "questionnaires" / "2007.yaml")
+    p = carry.plan(a7, q7, q6, "2006", existing=a6)
+    (entry,) = [e for e in p.entries if e.new == "1B"]
+    assert entry.old == ("2H",) and entry.paragraphs == 2
+    assert "found by what the 2007 answers say" in entry.note
+    (carried,) = [a for a in p.answers if a.id == "1B"]
+    placed = [k for (o, k), ids in p.alignment.placement.items() if o == "2H" and "1B" in ids]
+    assert answers.paragraphs(carried.text) == [answers.paragraphs(a7.answers["2H"].text)[k] for k in placed]

@@ -15,7 +15,11 @@ plus two: 52), ``token_set_ratio`` forgives that but gives 100 to any subset,
 and ``partial_ratio`` is right but 40 times slower. The mean of ``ratio`` and
 ``token_set_ratio`` on the question text, averaged with ``ratio`` on the topic
 heading, scores every true pair of the seed 87 or more and every other pair 72
-or less: THRESHOLD sits between. Where both years' answers are known they are
+or less. Which score is enough is not a constant (the first version's 80, set
+from the seed, turned the right predecessors of pairs from other posts and years
+apart, 50-78, into "new" questions): it is the pair's own chance floor
+(``question_floor``), the likeness different questions reach by chance in as many
+comparisons, which falls between on the seed (78). Where both years' answers are known they are
 evidence for candidates whose question scores are close (up to EVIDENCE_WEIGHT
 points). Pairs are then chosen together by an optimal assignment, not greedily.
 
@@ -27,6 +31,14 @@ other side. Where no piece kept enough wording to be matched at all, an old
 question whose words hold two or more unmatched new ones was split into them
 (and the reverse is a merge). ``fit_paragraphs`` decides which part of a split
 answer goes where.
+
+Third, where both years' answers are known (diff; init --fill), a question the
+questions' words leave without a predecessor takes the old questions whose
+paragraphs reappear in its answer (:mod:`tipreport.content_links`): its link
+says ``by_answers``, and carry copies only the paragraphs placed there.
+State's wording of a question the post's cable did not restate comes from the
+shipped questionnaire of that year (``questionnaire.with_state_text``), which
+init and diff apply before aligning.
 """
 
 from __future__ import annotations
@@ -34,14 +46,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
 
 from tipreport.answers import is_blank, paragraphs
 from tipreport.questionnaire import Question, Questionnaire
 
-THRESHOLD = 80.0        # below this a new question has no predecessor (seed: true >= 87, false <= 72)
 TOPIC_WEIGHT = 0.5      # share of the score that comes from the topic heading
 EVIDENCE_WEIGHT = 10.0  # most points the answers' likeness can add to a pair
 EVIDENCE_FLOOR = 50.0   # two unrelated answers about one country still score about 50
@@ -75,6 +86,7 @@ class Link:
     reworded: bool = False
     nearest: tuple[str, float] | None = None
     note: str = ""
+    by_answers: bool = False  # found by what the answers say (content_links), not by the question
 
     def to_json(self) -> dict:
         return {
@@ -86,6 +98,7 @@ class Link:
             "nearest": None if self.nearest is None else
             {"id": self.nearest[0], "score": round(self.nearest[1], 1)},
             "note": self.note,
+            "by_answers": self.by_answers,
         }
 
 
@@ -97,6 +110,8 @@ class Alignment:
     new_year: int
     links: tuple[Link, ...]
     partial: bool = False
+    # (old id, paragraph index) -> the new questions that paragraph fits (content_links)
+    placement: dict = field(default_factory=dict, hash=False, compare=False)
 
     def link(self, new_id: str) -> Link | None:
         return next((lk for lk in self.links if lk.new == new_id), None)
@@ -649,15 +664,124 @@ def _nearest(scores: _Scores, cells: Sequence[tuple[int, int]], ids: Sequence[st
 def align(old_q: Questionnaire, new_q: Questionnaire,
           old_answers: Mapping[str, object] | None = None,
           new_answers: Mapping[str, object] | None = None,
-          *, threshold: float = THRESHOLD, nearest: bool = True) -> Alignment:
+          *, threshold: float | None = None, nearest: bool = True) -> Alignment:
     """Align this year's questionnaire with last year's; answers (id -> Answer or text) are evidence.
 
+    Two kinds of evidence, joined: the questions' own words (where both files
+    have them), and what the answers say, paragraph by paragraph
+    (:mod:`tipreport.content_links`). Neither has a score fitted to a pair:
+    ``threshold`` (None: the pair's own chance floor over the questions that
+    have words) is the question likeness a pair must reach.
     ``nearest=False`` leaves Link.nearest unset: a caller that never shows it
     (diff) saves scoring most of the retired questions' candidates.
     """
     old, new = old_q.questions, new_q.questions
     old_texts, new_texts = _Texts(old_answers, old), _Texts(new_answers, new)
-    scores = _Scores(old, new, old_texts, new_texts, eager=nearest)
+    scores = _Scores(old, new, old_texts, new_texts, eager=True)
+    if threshold is None:
+        threshold = _question_floor(old, new, scores)
+    table = _question_table(old_q, new_q, old_texts, new_texts, scores, threshold, nearest)
+    return _with_content(table, old_q, new_q, old_texts, new_texts)
+
+
+def question_floor(old: Sequence[Question], new: Sequence[Question]) -> float:
+    """The question likeness a pair of these questionnaires must reach to be linked."""
+    return _question_floor(old, new, _Scores(old, new, eager=True))
+
+
+def _question_floor(old: Sequence[Question], new: Sequence[Question], scores: _Scores) -> float:
+    """The likeness two different questions reach by chance, in as many comparisons as this pair
+    makes: mean + sd * sqrt(2 ln N) (content_links.chance_floor), the mean and spread taken from
+    pairs known to differ, the questions of one year against each other. No score fitted to a
+    pair: a questionnaire whose questions all look alike asks more of a match.
+    """
+    import statistics
+
+    from tipreport.content_links import chance_floor
+
+    worded_old = [q for q in old if q.text.strip()]
+    worded_new = [q for q in new if q.text.strip()]
+    n = len(worded_old) * len(worded_new)
+    null = []
+    for qs in (worded_old, worded_new):
+        same = _Scores(qs, qs, eager=True)
+        null += [same.question(i, j) for i in range(len(qs)) for j in range(len(qs)) if i != j]
+    if n < 1 or len(null) < 2:
+        return math.inf
+    floor = statistics.fmean(null) + statistics.pstdev(null) * math.sqrt(2 * math.log(max(n, 2)))
+    # ... and no lower than the pair's own cross comparisons allow (most of them are unrelated)
+    cross = [scores.question(i, j) for i, q in enumerate(new) if q.text.strip()
+             for j, r in enumerate(old) if r.text.strip()]
+    return min(max(floor, chance_floor(cross)), 100.0)
+
+
+def _units(questions: Sequence[Question], texts: _Texts):
+    from tipreport.content_links import Unit
+
+    out = []
+    for k, q in enumerate(questions):
+        for n, para in enumerate(texts.paragraphs(k) if texts.text[k] else ()):
+            out.append(Unit(q.id, n, _stems(para)))
+    return out
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1)
+
+
+def _with_content(table: Alignment, old_q: Questionnaire, new_q: Questionnaire,
+                  old_texts: _Texts, new_texts: _Texts) -> Alignment:
+    """The question table joined with the answers' paragraph evidence; kinds recomputed."""
+    from tipreport import content_links
+
+    found = content_links.links(_units(old_q.questions, old_texts), _units(new_q.questions, new_texts),
+                                new_q.ids())
+    if not found.pairs:
+        return table
+    extra: dict[str, list[str]] = {}
+    order = {q.id: k for k, q in enumerate(old_q.questions)}
+    for i, j in found.pairs:
+        extra.setdefault(i, []).append(j)
+    rows = []
+    for lk in table.links:
+        if lk.new is None:
+            continue
+        if lk.old:  # the questions' own words decided: the answers only fill what they could not
+            rows.append(lk)
+            continue
+        more = tuple(sorted(extra.get(lk.new, ()), key=order.get))
+        rows.append(replace(lk, old=more, score=None, by_answers=True) if more else lk)
+    linked = {j for lk in rows for j in lk.old}
+    successors: dict[str, int] = {}
+    for lk in rows:
+        for j in lk.old:
+            successors[j] = successors.get(j, 0) + 1
+    out = []
+    for lk in rows:
+        if not lk.old:
+            out.append(lk)
+            continue
+        if len(lk.old) > 1:
+            kind, note = "merged", f"{old_q.year} {' and '.join(lk.old)} merged into {lk.new}"
+        elif successors[lk.old[0]] > 1:
+            kids = [x.new for x in rows if lk.old[0] in x.old]
+            kind, note = "split", f"{old_q.year} {lk.old[0]} split into {', '.join(kids)}"
+        else:
+            kind, note = ("same" if lk.old[0] == lk.new else "renumbered"), lk.note
+        if lk.by_answers:
+            note = (f"found by what the answers say: {old_q.year} {' and '.join(lk.old)} "
+                    "hold paragraphs that fit it")
+            out.append(replace(lk, kind=kind, note=note, nearest=None, reworded=True))
+        else:
+            out.append(replace(lk, kind=kind, note=note))
+    out += [lk for lk in table.links if lk.new is None and lk.old[0] not in linked]
+    return replace(table, links=tuple(out), placement=found.placement)
+
+
+def _question_table(old_q, new_q, old_texts, new_texts, scores, threshold, nearest) -> Alignment:
+    """Links from the questions' own words: an optimal assignment above the threshold, then
+    splits and merges."""
+    old, new = old_q.questions, new_q.questions
     weights = [[0.0] * len(old) for _ in new]
     for i, nq in enumerate(new):
         for j in scores.may_reach(i, threshold):

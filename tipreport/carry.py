@@ -184,6 +184,8 @@ def _for_question(q: Question, link: alignmod.Link, prior: AnswersFile, new_q: Q
              if o in prior.answers and not prior.answers[o].blank}
     if not texts:
         return empty, Entry(q.id, link.old, "nothing", note=f"{year} {' and '.join(link.old)}: no answer")
+    if link.by_answers:
+        return _placed(q.id, link, texts, prior, alignment)
     reworded = f"the question was reworded since {year}" if link.reworded else ""
     if len(link.old) > 1:
         paras = [p for o in link.old if o in texts for p in answers.paragraphs(texts[o])]
@@ -191,7 +193,7 @@ def _for_question(q: Question, link: alignmod.Link, prior: AnswersFile, new_q: Q
         note = "; ".join(filter(None, [f"merged from {year} {' and '.join(used)}", reworded]))
         return _carried(q.id, paras, used, prior, note), Entry(q.id, used, "merged", len(paras), note)
     (old_id,) = link.old
-    successors = alignment.successors(old_id)
+    successors = [s for s in alignment.successors(old_id) if not alignment.link(s).by_answers]
     if len(successors) > 1:
         if old_id not in cache:
             cache[old_id] = split_parts(old_id, texts[old_id], [new_q.get(s) for s in successors], year)
@@ -200,6 +202,26 @@ def _for_question(q: Question, link: alignmod.Link, prior: AnswersFile, new_q: Q
     paras = answers.paragraphs(texts[old_id])
     return (_carried(q.id, paras, link.old, prior, reworded),
             Entry(q.id, link.old, "carried", len(paras), reworded))
+
+
+def _placed(qid: str, link: alignmod.Link, texts: dict[str, str], prior: AnswersFile,
+            alignment: alignmod.Alignment) -> tuple[Answer, Entry]:
+    """A question found by what last year's answers say: the paragraphs that fit it are copied
+    here (they stay where they were too). Only those: the rest of their answers belongs to
+    the questions that ask it."""
+    paras, used = [], []
+    for o in link.old:
+        placed = [p for k, p in enumerate(answers.paragraphs(texts.get(o, "")))
+                  if qid in alignment.placement.get((o, k), ())]
+        paras += placed
+        used += [o] if placed else []
+    used_t = tuple(used)
+    if not paras:
+        return Answer(qid, "", "todo"), Entry(qid, (), "new", note=link.note)
+    note = (f"found by what the {prior.meta.year} answers say: {len(paras)} paragraph"
+            f"{'s' if len(paras) != 1 else ''} of {' and '.join(used)} that fit this question")
+    action = "merged" if len(used) > 1 else "carried"
+    return _carried(qid, paras, used_t, prior, note), Entry(qid, used_t, action, len(paras), note)
 
 
 def plan(prior: AnswersFile, prior_q: Questionnaire, q: Questionnaire, questionnaire_ref: str,
@@ -244,7 +266,9 @@ def _from_retired(prior: AnswersFile, q: Questionnaire, alignment: alignmod.Alig
     the text); the note names the year the answer was written for. Returns
     {question id: (answer, entry)} and the retired ids taken.
     """
-    open_ids = {lk.new for lk in alignment.links if lk.new is not None and not lk.old}
+    # questions no question of last year asks (what the answers say may have filled them:
+    # the answer written for the same question, kept under retired:, comes first)
+    open_ids = {lk.new for lk in alignment.links if lk.new is not None and (not lk.old or lk.by_answers)}
     found: dict[str, tuple[Answer, Entry]] = {}
     used: set[str] = set()
     years = {a.provenance.year for a in prior.retired.values() if a.provenance.year in older_q}
@@ -469,6 +493,8 @@ def _run(prior_path: Path, questionnaire_path: Path, output: Path | None, force:
     existing = None
     if exists and fill_mode:
         existing = answers.load(output, q)
+    prior_q = qmod.with_state_text(prior_q, prior_path)  # what each question asks, where the
+    q = qmod.with_state_text(q, questionnaire_path)       # cable did not restate it
     p = plan(prior, prior_q, q, _questionnaire_ref(q, questionnaire_path, output), existing,
              _older_questionnaires(prior, prior_path))
     if existing is not None:

@@ -573,7 +573,8 @@ def pair_questions(old_af: AnswersFile, old_q: Questionnaire, new_af: AnswersFil
     from tipreport import align
 
     table = align.align(old_q, new_q, old_af.answers, new_af.answers, nearest=False)
-    sources = _retired_sources(new_af, old_af, [lk.new for lk in table.links if lk.new and not lk.old])
+    sources = _retired_sources(new_af, old_af, [lk.new for lk in table.links
+                                                if lk.new and (not lk.old or lk.by_answers)])
     pairs = []
     for lk in table.links:
         source = sources.get(lk.new) if lk.new else None
@@ -697,9 +698,11 @@ def diff_files(old_path: str | Path, new_path: str | Path, *, question: str | No
                new_questionnaire: str | Path | None = None) -> DiffReport:
     """Load both answers files with the questionnaires they name, and diff them."""
     from tipreport import answers
+    from tipreport.questionnaire import with_state_text
 
     old_af, old_q = answers.load_with_questionnaire(old_path, old_questionnaire, editable=False)
     new_af, new_q = answers.load_with_questionnaire(new_path, new_questionnaire, editable=False)
+    old_q, new_q = with_state_text(old_q, old_path), with_state_text(new_q, new_path)
     return diff_answers(old_af, old_q, new_af, new_q, question=question)
 
 

@@ -8,7 +8,7 @@ text and topic, never by id alone, so both are kept word for word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,47 @@ class Questionnaire:
             if s.number == number and s.title:
                 return s.title
         return DEFAULT_SECTION_TITLES.get(number, f"Section {number}")
+
+
+_LETTERED = re.compile(r"^(?P<section>[1-9]\d?)(?P<letters>[A-Z]{1,4})(?:-\d{1,3})?$")
+
+
+def state_ids(qid: str) -> list[str]:
+    """The questions of State's numbering an id answers: 3BC -> 3B, 3C; 1E-2 -> 1E; 2P5 -> none
+    (a numbered paragraph or headed passage of the post's own has no letter of State's)."""
+    m = _LETTERED.match(qid)
+    return [f"{m.group('section')}{c}" for c in m.group("letters")] if m else []
+
+
+def with_reference_text(q: Questionnaire, reference: Questionnaire | None) -> Questionnaire:
+    """``q`` with the question text and topic a post's cable did not restate taken from State's
+    questionnaire of the same year (matched by State's numbering; nothing else changes).
+
+    What a question asks is what carry aligns on; an imported questionnaire often has only
+    the labels the cable printed.
+    """
+    if reference is None or reference.year != q.year or reference is q:
+        return q
+    out = []
+    for x in q.questions:
+        ref = [r for r in (reference.get(i) for i in state_ids(x.id)) if r is not None]
+        if not ref or (x.text.strip() and x.topic.strip()):
+            out.append(x)
+            continue
+        text = x.text if x.text.strip() else "  ".join(r.text for r in ref if r.text.strip())
+        topic = x.topic if x.topic.strip() else "; ".join(r.topic for r in ref if r.topic.strip())
+        out.append(replace(x, text=text, topic=topic))
+    return replace(q, questions=tuple(out))
+
+
+def with_state_text(q: Questionnaire, near: str | Path | None) -> Questionnaire:
+    """``q`` with what its cable did not restate taken from State's questionnaire of its year,
+    where one is shipped (questionnaires/) or kept beside the file; else ``q`` as it is."""
+    try:
+        reference = load(find(str(q.year), near=near))
+    except InputError:
+        return q
+    return with_reference_text(q, reference)
 
 
 def section_of(qid: str) -> int:
