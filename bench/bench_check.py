@@ -120,20 +120,22 @@ def label(sentence: str, targets: list[str]) -> tuple[str, float]:
 
 def evaluate(folder: Path) -> Evaluation:
     """Carry, check, and label every carried sentence; see the module docstring."""
+    return label_draft(carry(folder), ANSWERS_2007)
+
+
+def label_draft(draft: Path, real: Path) -> Evaluation:
+    """Check a carried draft and label each carried sentence by what the real next cable did."""
     from tipreport import answers, checks, stale
 
-    draft = carry(folder)
     result = checks.run(draft)
     flagged: dict[tuple[str, str], list[str]] = {}
     for f in result.findings + result.silenced:
         if f.kind in checks.SENTENCE_KINDS:
             flagged.setdefault((f.question, stale.normalize(f.sentence)), []).append(f.kind)
-    real = answers.load(ANSWERS_2007)
-    targets = [stale.normalize(s) for a in real.answers.values()
+    targets = [stale.normalize(s) for a in answers.load(real).answers.values()
                for p in answers.paragraphs(a.text) for s in stale.sentences(p)]
     ev = Evaluation()
-    af = answers.load(draft)
-    for qid, ans in af.answers.items():
+    for qid, ans in answers.load(draft).answers.items():
         if ans.provenance.source != "carried":
             continue
         for para in answers.paragraphs(ans.text):

@@ -41,35 +41,16 @@ def _cli(*args) -> None:
         raise RuntimeError(f"tipreport {args[0]} failed: {res.output}")
 
 
-def evaluate(name: str, folder: Path):
+def evaluate(name: str, folder: Path):  # -> bench_check.Evaluation
     """Carry, check and label one pair; returns bench_check.Evaluation."""
-    from bench_check import _FIGURE, Evaluation, Row, label
-
-    from tipreport import answers, checks, stale
+    from bench_check import label_draft
 
     old_ids, new_ids, _ = PAIRS[name]
     old, new, draft = folder / "old.yaml", folder / "new.yaml", folder / "draft.yaml"
     _cli("import", *[CORPUS / f"{x}.txt" for x in old_ids], "-o", old, "--force")
     _cli("import", *[CORPUS / f"{x}.txt" for x in new_ids], "-o", new, "--force")
     _cli("init", "--from", old, "--questionnaire", folder / "new.questionnaire.yaml", "-o", draft, "--force")
-    result = checks.run(draft)
-    flagged: dict[tuple[str, str], list[str]] = {}
-    for f in result.findings + result.silenced:
-        if f.kind in checks.SENTENCE_KINDS:
-            flagged.setdefault((f.question, stale.normalize(f.sentence)), []).append(f.kind)
-    real = answers.load(new)
-    targets = [stale.normalize(s) for a in real.answers.values()
-               for p in answers.paragraphs(a.text) for s in stale.sentences(p)]
-    ev = Evaluation()
-    for qid, ans in answers.load(draft).answers.items():
-        if ans.provenance.source != "carried":
-            continue
-        for para in answers.paragraphs(ans.text):
-            for s in stale.sentences(para):
-                lab, score = label(s, targets)
-                ev.rows.append(Row(qid, " ".join(s.split()), lab, score, bool(_FIGURE.search(s)),
-                                   flagged.get((qid, stale.normalize(s)), [])))
-    return ev
+    return label_draft(draft, new)
 
 
 def main() -> None:
