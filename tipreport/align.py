@@ -48,7 +48,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from operator import itemgetter
 
 from tipreport.answers import is_blank, paragraphs
 from tipreport.questionnaire import Question, Questionnaire
@@ -62,6 +61,7 @@ PART_SHARE = 0.1        # ... and the dropped part must be at least this share o
 CONTAINED = 0.8         # both unmatched: share of one question's words found in the other
 LOW = 50.0              # ... and they must still look this much alike
 MIN_WORDS = 3           # fewer content words than this prove nothing by containment
+NULL_PEERS = 8          # chance floor: each question compared with this many others of its year
 SAME_PARAGRAPH = 90.0   # a paragraph this alike in both years' answers shows where text went
 
 KINDS = ("same", "renumbered", "split", "merged", "new", "retired")
@@ -206,25 +206,6 @@ def question_scores(old: Sequence[Question], new: Sequence[Question]) -> list[li
     return [[scores.question(i, j) for j in range(len(old))] for i in range(len(new))]
 
 
-def _extract(query: str, choices: list[str], scorer) -> list[float]:
-    """Scores of one query against every choice, in the choices' order (rapidfuzz loops in C++)."""
-    found = _rf().extract(query, choices, scorer=scorer, limit=None)
-    out = [0.0] * len(choices)
-    for _, score, j in found:
-        out[j] = score
-    return out
-
-
-def _length_bound(a: str, b: str) -> float:
-    """The highest ratio two texts of these lengths can have: each extra character is an edit."""
-    total = len(a) + len(b)
-    return 100.0 if not total else 100.0 * (1 - abs(len(a) - len(b)) / total)
-
-
-_SLACK = 1e-6  # keeps a bound above a score computed in another order of floating-point steps
-UNSEEN = 50.0  # = LOW, the lowest score any decision (assignment, split, merge) looks at
-
-
 def _blend(text_score: float, topic_score: float | None) -> float:
     return text_score if topic_score is None else (1 - TOPIC_WEIGHT) * text_score + TOPIC_WEIGHT * topic_score
 
@@ -291,142 +272,65 @@ class _Texts:
             _norm(p) for p in self.paragraphs(k)))[:MAX_PARAGRAPHS])
 
 
+def _row(query: str, choices: list[str], scorer) -> list[float]:
+    """One query scored against every choice, in the choices' order (rapidfuzz loops in C++)."""
+    out = [0.0] * len(choices)
+    for _, score, j in _rf().extract(query, choices, scorer=scorer, limit=None, processor=None):
+        out[j] = score
+    return out
+
+
 class _Scores:
-    """The likeness matrix, each costly cell worked out only when a decision reads it.
+    """The likeness matrix: every (new, old) pair scored once, up front.
 
-    The token-set score costs several times the plain ratio and is needed
-    only where it could lift a pair to UNSEEN, even with the answers' full
-    evidence added; elsewhere the plain ratio stands in for it, which
-    changes no assignment, split or merge.
-
-    Where both years' answers are known they lift close candidates (within
-    CLOSE of the row's best question score) by up to EVIDENCE_WEIGHT points:
-    officers keep text where the question stayed. Comparing two answers
-    costs more still.
-
-    A decision reads few cells: the assignment only those that can reach the
-    threshold, ``nearest`` only those that could beat the best found so far.
-    Each cell has a cheap upper bound, so the rest are never scored: before
-    its ratio is known, the ratio the two texts' lengths allow (with
-    everything else taken as perfect); after, its token-set score taken as
-    100 and the answers as identical. Every cell read has the value it would
-    have if the whole matrix were computed first. ``eager`` works out all
-    the ratios at once (rapidfuzz's process.extract, a row at a time in C++),
-    cheaper for a caller that will read most cells.
+    A pair's question score is the question text's (the mean of rapidfuzz's
+    ``ratio`` and ``token_set_ratio`` on the normalised texts) blended with
+    the topic heading's ``ratio`` where both have one. Where both years'
+    answers are known they lift close candidates (within CLOSE of the row's
+    best question score) by up to EVIDENCE_WEIGHT points: officers keep text
+    where the question stayed. 40 x 40 questions take a few milliseconds.
     """
 
     def __init__(self, old: Sequence[Question], new: Sequence[Question],
-                 old_texts: _Texts | None = None, new_texts: _Texts | None = None, *,
-                 eager: bool = False) -> None:
-        ratio = _rf().ratio
-        self._old_text = [_norm(q.text) for q in old]
-        self._new_text = [_norm(q.text) for q in new]
-        old_topic = [_norm(q.topic) for q in old]
-        self._topic: list[list[float | None]] = []
+                 old_texts: _Texts | None = None, new_texts: _Texts | None = None) -> None:
+        rf = _rf()
+        old_text, old_topic = [_norm(q.text) for q in old], [_norm(q.topic) for q in old]
+        self._q = []
         for q in new:
-            topic, row = _norm(q.topic), [None] * len(old)
-            if topic:
-                found = _extract(topic, old_topic, ratio)
-                row = [score if old_topic[j] else None for j, score in enumerate(found)]
-            self._topic.append(row)
-        self._ratio: list[list[float | None]] = [[None] * len(old) for _ in new]
-        self._bound = [[_blend((_length_bound(a, b) + 100) / 2, t) + _SLACK
-                        for b, t in zip(self._old_text, topics, strict=True)]
-                       for a, topics in zip(self._new_text, self._topic, strict=True)]
-        if eager:
-            for i, text in enumerate(self._new_text):
-                for j, r in enumerate(_extract(text, self._old_text, ratio)):
-                    self._set_ratio(i, j, r)
-        self._texts = (old_texts, new_texts) if old_texts and new_texts else None
-        self._question: dict[tuple[int, int], float] = {}
-        self._score: dict[tuple[int, int], float] = {}
-        self._row_best: dict[int, float] = {}
-
-    def _set_ratio(self, i: int, j: int, r: float) -> None:
-        self._ratio[i][j] = r
-        self._bound[i][j] = _blend((r + 100) / 2, self._topic[i][j])
-
-    def _known_ratio(self, i: int, j: int) -> float:
-        r = self._ratio[i][j]
-        if r is None:
-            r = _rf().ratio(self._new_text[i], self._old_text[j])
-            self._set_ratio(i, j, r)
-        return r
-
-    def tight_upper(self, i: int, j: int) -> float:
-        """upper() once the cheap part of the score (the plain ratio) is known."""
-        self._known_ratio(i, j)
-        return self.upper(i, j)
+            text, topic = _norm(q.text), _norm(q.topic)
+            ratios = _row(text, old_text, rf.ratio)
+            sets = _row(text, old_text, rf.token_set_ratio)
+            topics = _row(topic, old_topic, rf.ratio) if topic else [0.0] * len(old)
+            self._q.append([_blend((r + ts) / 2, tp if topic and old_topic[j] else None)
+                            for j, (r, ts, tp) in enumerate(zip(ratios, sets, topics, strict=True))])
+        self._s = [list(row) for row in self._q]
+        if old_texts and new_texts:
+            for i, row in enumerate(self._q):
+                if not new_texts.text[i] or not row:
+                    continue
+                best = max(row)
+                for j, score in enumerate(row):
+                    if old_texts.text[j] and score >= best - CLOSE:
+                        likeness = _likeness(new_texts.opening(i), old_texts.opening(j))
+                        ev = max(0.0, likeness - EVIDENCE_FLOOR) / (100 - EVIDENCE_FLOOR)
+                        self._s[i][j] = score + EVIDENCE_WEIGHT * ev  # may pass 100: shown capped
 
     def question(self, i: int, j: int) -> float:
         """How alike the two questions are, 0-100."""
-        key = (i, j)
-        if key not in self._question:
-            text = self._known_ratio(i, j)
-            if self._bound[i][j] >= UNSEEN - EVIDENCE_WEIGHT:
-                text = (text + _rf().token_set_ratio(self._new_text[i], self._old_text[j])) / 2
-            self._question[key] = _blend(text, self._topic[i][j])
-        return self._question[key]
+        return self._q[i][j]
+
+    def row(self, i: int) -> list[float]:
+        return list(self._q[i])
 
     def __call__(self, i: int, j: int) -> float:
         """The score decisions read: the question's, lifted by the answers' evidence where weighed."""
-        key = (i, j)
-        if key not in self._score:
-            score = self.question(i, j)
-            if self._weighs_answers(i, j) and score >= self._best_question(i) - CLOSE:
-                old_texts, new_texts = self._texts
-                likeness = _likeness(new_texts.opening(i), old_texts.opening(j))
-                ev = max(0.0, likeness - EVIDENCE_FLOOR) / (100 - EVIDENCE_FLOOR)
-                score += EVIDENCE_WEIGHT * ev  # may pass 100: shown capped
-            self._score[key] = score
-        return self._score[key]
-
-    def upper(self, i: int, j: int) -> float:
-        """A bound the score cannot pass, known without scoring."""
-        if (i, j) in self._score:
-            return self._score[(i, j)]
-        return self._bound[i][j] + (EVIDENCE_WEIGHT if self._weighs_answers(i, j) else 0.0)
-
-    def may_reach(self, i: int, level: float) -> list[int]:
-        """Columns of row i that may score level or more (all others score below it)."""
-        if self._texts is None or not self._texts[1].text[i]:
-            maybe = [j for j, bound in enumerate(self._bound[i]) if bound >= level]
-        else:
-            old_text = self._texts[0].text
-            maybe = [j for j, bound in enumerate(self._bound[i])
-                     if bound >= level or (bound + EVIDENCE_WEIGHT >= level and old_text[j])]
-        return [j for j in maybe if self.tight_upper(i, j) >= level]
-
-    def _weighs_answers(self, i: int, j: int) -> bool:
-        return self._texts is not None and bool(self._texts[1].text[i]) and bool(self._texts[0].text[j])
-
-    def _best_question(self, i: int) -> float:
-        """The row's highest question score (-inf for an empty row), visiting cells best bound first."""
-        if i not in self._row_best:
-            top = -math.inf
-            for j, bound in sorted(enumerate(self._bound[i]), key=itemgetter(1), reverse=True):
-                if bound < top:
-                    break
-                self._known_ratio(i, j)
-                if self._bound[i][j] >= top:
-                    top = max(top, self.question(i, j))
-            self._row_best[i] = top
-        return self._row_best[i]
+        return self._s[i][j]
 
     def best(self, cells: Sequence[tuple[int, int]]) -> int | None:
-        """Which of the cells scores highest (the first of equals), visiting cells best bound first."""
-        found: int | None = None
-        top = -math.inf
-        for bound, k in sorted(((self.upper(*cell), k) for k, cell in enumerate(cells)), key=itemgetter(0),
-                               reverse=True):
-            if bound < top:  # bounds taken before scoring: scoring may tighten them, never loosen
-                break
-            if self.tight_upper(*cells[k]) < top:
-                continue
-            value = self(*cells[k])
-            if value > top or (value == top and k < found):
-                found, top = k, value
-        return found
+        """Which of the cells scores highest (the first of equals)."""
+        if not cells:
+            return None
+        return max(range(len(cells)), key=lambda k: (self(*cells[k]), -k))
 
 
 # ---------------------------------------------------------------- assignment
@@ -677,7 +581,7 @@ def align(old_q: Questionnaire, new_q: Questionnaire,
     """
     old, new = old_q.questions, new_q.questions
     old_texts, new_texts = _Texts(old_answers, old), _Texts(new_answers, new)
-    scores = _Scores(old, new, old_texts, new_texts, eager=True)
+    scores = _Scores(old, new, old_texts, new_texts)
     if threshold is None:
         threshold = _question_floor(old, new, scores)
     table = _question_table(old_q, new_q, old_texts, new_texts, scores, threshold, nearest)
@@ -686,7 +590,7 @@ def align(old_q: Questionnaire, new_q: Questionnaire,
 
 def question_floor(old: Sequence[Question], new: Sequence[Question]) -> float:
     """The question likeness a pair of these questionnaires must reach to be linked."""
-    return _question_floor(old, new, _Scores(old, new, eager=True))
+    return _question_floor(old, new, _Scores(old, new))
 
 
 def _question_floor(old: Sequence[Question], new: Sequence[Question], scores: _Scores) -> float:
@@ -703,9 +607,10 @@ def _question_floor(old: Sequence[Question], new: Sequence[Question], scores: _S
     worded_new = [q for q in new if q.text.strip()]
     n = len(worded_old) * len(worded_new)
     null = []
-    for qs in (worded_old, worded_new):
-        same = _Scores(qs, qs, eager=True)
-        null += [same.question(i, j) for i in range(len(qs)) for j in range(len(qs)) if i != j]
+    for qs in (worded_old, worded_new):  # each question against the next NULL_PEERS of its year
+        for k, q in enumerate(qs):
+            peers = [qs[(k + d) % len(qs)] for d in range(1, min(NULL_PEERS, len(qs) - 1) + 1)]
+            null += _Scores(peers, [q]).row(0)
     if n < 1 or len(null) < 2:
         return math.inf
     floor = statistics.fmean(null) + statistics.pstdev(null) * math.sqrt(2 * math.log(max(n, 2)))
@@ -784,7 +689,7 @@ def _question_table(old_q, new_q, old_texts, new_texts, scores, threshold, neare
     old, new = old_q.questions, new_q.questions
     weights = [[0.0] * len(old) for _ in new]
     for i, nq in enumerate(new):
-        for j in scores.may_reach(i, threshold):
+        for j in range(len(old)):
             if scores(i, j) >= threshold:
                 weights[i][j] = scores(i, j) + _tie_break(old[j], nq)
     # a pair's weight is 0 exactly when it scores below the threshold (unless the threshold is 0 or less)
