@@ -607,6 +607,9 @@ def _question_floor(old: Sequence[Question], new: Sequence[Question], scores: _S
     worded_new = [q for q in new if q.text.strip()]
     n = len(worded_old) * len(worded_new)
     null = []
+    # a label the cable repeats (3F, 3F-2) asks one question: one of each text in the null sample
+    worded_old = list({" ".join(q.text.split()): q for q in worded_old}.values())
+    worded_new = list({" ".join(q.text.split()): q for q in worded_new}.values())
     for qs in (worded_old, worded_new):  # each question against the next NULL_PEERS of its year
         for k, q in enumerate(qs):
             peers = [qs[(k + d) % len(qs)] for d in range(1, min(NULL_PEERS, len(qs) - 1) + 1)]
