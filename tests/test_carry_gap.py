@@ -173,3 +173,10 @@ def test_a_question_found_by_the_answers_gets_only_the_paragraphs_placed_there()
     (carried,) = [a for a in p.answers if a.id == "1B"]
     placed = [k for (o, k), ids in p.alignment.placement.items() if o == "2H" and "1B" in ids]
     assert answers.paragraphs(carried.text) == [answers.paragraphs(a7.answers["2H"].text)[k] for k in placed]
+
+
+def test_a_cable_without_a_date_time_group_takes_the_archives_date(tmp_path):
+    """06SANJOSE481 is a partial extract: no DTG; the archive dates it 2006-03-02."""
+    out = _import(tmp_path, "costarica-2006", ["06SANJOSE481"])
+    assert answers.load(out).meta.date == ""
+    assert answers.load(out).meta.reporting_period == "April 2005 - March 2006"

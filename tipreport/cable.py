@@ -154,11 +154,19 @@ class Header:
     ref: list[str] = field(default_factory=list)
     body_start: int = 0
     has_transmission: bool = False
+    created: str = ""  # the archive's date for the cable ("2006-03-02 14:02"), where it gives one
+
+
+_CREATED = re.compile(r"^\s*((?:19|20)\d\d-[01]\d-[0-3]\d)(?:\s+[0-2]\d:[0-5]\d)?\s*$")
 
 
 def _metadata(lines: list[Line], upto: int, h: Header) -> None:
-    """Reference id and classification from the archive's metadata block."""
+    """Reference id, classification and date from the archive's metadata block."""
     for _, text in lines[:upto]:
+        if not h.created:
+            m = _CREATED.match(text)
+            if m:
+                h.created = m.group(1)
         if not h.reference_id:
             m = REFERENCE_ID.search(text)
             if m and not text.strip().startswith(("VZCZC", "DE ")):

@@ -263,7 +263,7 @@ def _assemble(units: list[cable.Unit], part: _Part, glossary: dict[str, str], si
     m = re.search(r"covering\s+the\s+period\s+(?:of\s+)?(.+?)\.\s", intro + " ")
     if m:
         period = re.sub(r"\s+", " ", m.group(1))
-    derived = _period_from_date(header.date) if not period else ""
+    derived = _period_from_date(header.date, header.created) if not period else ""
     if derived:
         warnings.append(f"the cable states no reporting period: taken as the twelve months to its "
                         f"date ({derived}); check meta.reporting_period")
@@ -339,11 +339,17 @@ def _partial(ids: list[str], entries: list[cable.Unit]) -> bool:
 _DTG = re.compile(r"\d{6}Z\s+(?P<month>[A-Z]{3})\s+(?P<year>\d{2})\b")
 
 
-def _period_from_date(date: str) -> str:
-    """The twelve months up to a date-time group's month ('071222Z MAR 08'), or ''."""
+def _period_from_date(date: str, created: str = "") -> str:
+    """The twelve months up to the month of a date-time group ('071222Z MAR 08') or, where the
+    cable kept none, of the archive's date for it ('2006-03-02'); '' when neither is there."""
     m = _DTG.search(date.upper())
     month = stale.MONTHS.get(m.group("month").lower()) if m else None
-    return stale.twelve_months_to(2000 + int(m.group("year")), month) if month else ""
+    if month:
+        return stale.twelve_months_to(2000 + int(m.group("year")), month)
+    m = re.match(r"((?:19|20)\d\d)-([01]\d)", created)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return stale.twelve_months_to(int(m.group(1)), int(m.group(2)))
+    return ""
 
 
 def _report_year(header: cable.Header, intro: str, part: _Part) -> int:
