@@ -84,6 +84,20 @@ class Evaluation:
         return self._share(self.rows)
 
 
+# Numbers that name something rather than count or date it: references ("paragraph 3",
+# "Article 367", "Law 19.927", "No. 10", "ILO Convention 182"), list markers ("2."), and
+# "one of" (a pronoun). A sentence holds a figure or date when a number is left without them.
+_NAMING = re.compile(r"\b(?:paragraphs?|paras?|subsections?|sections?|articles?|arts?|laws?|no|nos|"
+                     r"numbers?|decrees?|regulations?|conventions?|chapters?|ref|reftel|question|"
+                     r"questions|level|tier)\.?\s+(?:\d[\d.,/-]*\w*(?:\s*(?:and|,|&)\s*\d+)*)|"
+                     r"(?:^|\s)\d{1,2}\.(?=\s|$)|\bone\s+of\b", re.IGNORECASE)
+
+
+def holds_figure(sentence: str) -> bool:
+    """Does the sentence hold a figure or date (what the evaluation calls so)?"""
+    return bool(_FIGURE.search(_NAMING.sub(" ", sentence)))
+
+
 def figures(sentence: str) -> list[str]:
     return sorted(t.lower().replace(",", "") for t in _FIGURE.findall(sentence))
 
@@ -141,7 +155,7 @@ def label_draft(draft: Path, real: Path) -> Evaluation:
         for para in answers.paragraphs(ans.text):
             for s in stale.sentences(para):
                 lab, score = label(s, targets)
-                ev.rows.append(Row(qid, " ".join(s.split()), lab, score, bool(_FIGURE.search(s)),
+                ev.rows.append(Row(qid, " ".join(s.split()), lab, score, holds_figure(s),
                                    flagged.get((qid, stale.normalize(s)), [])))
     return ev
 

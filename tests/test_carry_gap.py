@@ -180,3 +180,25 @@ def test_a_cable_without_a_date_time_group_takes_the_archives_date(tmp_path):
     out = _import(tmp_path, "costarica-2006", ["06SANJOSE481"])
     assert answers.load(out).meta.date == ""
     assert answers.load(out).meta.reporting_period == "April 2005 - March 2006"
+
+
+# ---------------------------------------------------------------- stale text from years back
+
+NOW = stale.parse_period("March 2008 - February 2009")
+ONE_BACK = stale.parse_period("March 2007 - February 2008")
+THREE_BACK = stale.parse_period("April 2005 - March 2006")
+
+
+@pytest.mark.parametrize("sentence", [
+    "SENAME supports 16 centers for physically and sexually abused children.",  # no event: a fact
+    "According to the study's conclusions, in 2003 more than 3700 children and adolescents "
+    "were victims of commercial sexual exploitation in Chile.",  # a 2003 study's figure: history
+])
+def test_a_count_carried_one_year_is_history_but_three_years_on_it_is_that_years(sentence):
+    """06SANTIAGO438's text carried into 2009 (the post dropped both): a count in a text written
+    three periods back is that report's count, whatever its verb or date."""
+    assert sentence.split()[0] in (CORPUS / "06SANTIAGO438.txt").read_text(encoding="utf-8")
+    assert stale.stale_hits(sentence, NOW.carried_since(ONE_BACK), carried=True) == []
+    (hit,) = stale.stale_hits(sentence, NOW.carried_since(THREE_BACK), carried=True)
+    assert hit.kind == "stale-figure"
+    assert NOW.carried_since(THREE_BACK).years_back == 3 and NOW.carried_since(ONE_BACK).years_back == 1

@@ -325,7 +325,9 @@ COUNT_NOUNS = (
     "workers? migrants? returnees? deportees? brothels? establishments? beneficiaries? "
     "participants? trainees? students? families? households? calls? reports? sentences? "
     "detainees? defendants? survivors? orphans? pedophiles? paedophiles? exploiters? brokers? "
-    "recruiters? agents?"
+    "recruiters? agents? "
+    "ngos? organizations? organisations? agencies? members? representatives? personnel staff "
+    "centers? centres? shelters? homes? offices? units? provinces? districts? companies? groups?"
 ).split()
 _COUNT = re.compile(
     r"(?P<num>" + NUMBER.pattern + r")(?:\s+[a-z][\w'-]*){0,3}?\s+"
@@ -440,10 +442,11 @@ def stale_dates(sentence: str, period: Period) -> list[Hit]:
         clause = low[a:b]
         if not last_year and (_in_parens(sentence, d.pos) or re.search(r"\bsince\b", low[a:d.pos])):
             continue  # "(cases left over from 2004)", "since the project began in June 1999"
+        old_news = last_year and period.years_back > 1  # the news of a report years back
         if _LEGAL_ACT.search(clause):
             continue
         told_as_current = bool(_PRESENT_PERFECT.search(clause))
-        if not told_as_current and not (last_year and period.years_back > 1) and _HISTORY.search(clause):
+        if not told_as_current and not old_news and _HISTORY.search(clause):
             continue  # last year's plan adopted is background; that of a report years back is not
         if last_year:
             return [_hit("stale-date", sentence, d.pos, d.endpos,
@@ -467,8 +470,8 @@ def _count_is_history(sentence: str, pos: int, period: Period) -> bool:
     or a published study's estimate; a running total ("so far", "since 1999") is not history."""
     a, b = _clause(sentence, pos)
     clause, low = sentence[a:b], _lower(sentence)[a:b]
-    if _RUNNING_TOTAL.search(low):
-        return False
+    if _RUNNING_TOTAL.search(low) or period.years_back > 1:
+        return False  # (a text years old: its history and its news are both years old)
     if re.search(r"\b(?:first|initial)\s+$", _lower(sentence)[:pos]):
         return True  # "the first three successful prosecutions" is a milestone
     if _SOURCE_STUDY.search(low) and not any(
@@ -490,7 +493,8 @@ def stale_figures(sentence: str, period: Period) -> list[Hit]:
     dated before last year's reporting period are not counts of this kind.
     """
     low = _lower(sentence)
-    event = bool(_EVENT.search(low))
+    # in a text years old every count is the count of its own year, event or not
+    event = period.years_back > 1 or bool(_EVENT.search(low))
     money = bool(_CURRENCY.search(low))
     if not event and not money:
         return []
