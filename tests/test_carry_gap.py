@@ -202,3 +202,17 @@ def test_a_count_carried_one_year_is_history_but_three_years_on_it_is_that_years
     (hit,) = stale.stale_hits(sentence, NOW.carried_since(THREE_BACK), carried=True)
     assert hit.kind == "stale-figure"
     assert NOW.carried_since(THREE_BACK).years_back == 3 and NOW.carried_since(ONE_BACK).years_back == 1
+
+
+@pytest.mark.parametrize("sentence, excerpt", [
+    ("On January 4, the Corruption Eradication Commission (KPK) indicted former Indonesian "
+     "ambassador to Malaysia Rusdihardjo.", "January 4"),                     # 08JAKARTA415
+    ("On 28 February police arrested two men.", "28 February"),
+    ("They may 4 times meet.", None),                                         # the verb
+    ("In March 3 people came.", None),                                        # not told as a day
+])
+def test_a_day_without_a_year_is_a_day_of_the_carried_texts_year(sentence, excerpt):
+    hits = stale.stale_dates(sentence, NOW.carried_since(ONE_BACK))
+    assert [h.excerpt for h in hits] == ([excerpt] if excerpt else [])
+    if excerpt:
+        assert "news from when this text was written" in hits[0].message

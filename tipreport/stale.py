@@ -434,7 +434,7 @@ def stale_dates(sentence: str, period: Period) -> list[Hit]:
     if m and month_index(int(m.group("year")), 12) < period.start:
         return [_hit("stale-date", sentence, m.start(), m.end(),
                      f"names last year's reporting period; this report covers {period.text}")]
-    for d in find_dates(sentence):
+    for d in (*find_dates(sentence), *_dates_without_year(sentence, period)):
         if d.end >= period.start or _is_attribute(sentence, d):
             continue
         last_year = d.end >= period.prior_start
@@ -463,6 +463,36 @@ def stale_dates(sentence: str, period: Period) -> list[Hit]:
                      "it was written; "
                      f"name the year, or update it for {period.text}")]
     return []
+
+
+_DAY_MONTH = re.compile(
+    r"(?<![\w$-])(?:(?P<month>" + _MONTH + r")\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>" + _MONTH + r"))(?![\w-])"
+    r"(?!,?\s+(?:19|20)\d\d)")
+
+
+def _dates_without_year(sentence: str, period: Period) -> list[DateRef]:
+    """'On January 4', '28 February': a day of the carried text's own year, left unsaid when it
+    was written; placed in the twelve months its period began with (where such a month falls)."""
+    low = _lower(sentence)
+    if not any(m in low for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                  "nov", "dec")):
+        return []
+    out = []
+    for m in _DAY_MONTH.finditer(low):
+        name = (m.group("month") or m.group("month2")).rstrip(".")
+        day = int(m.group("day") or m.group("day2"))
+        at = m.start("month") if m.group("month") else m.start("month2")
+        if not 1 <= day <= 31 or not sentence[at].isupper():  # "may 4 times": the verb, not May
+            continue
+        told_as_a_day = re.search(r"\b(?:on|by|since|until|from|to|of|before|after|between|and)\s+$",
+                                  low[:m.start()]) or low[m.end():m.end() + 1] == ","
+        if not told_as_a_day:  # "in March 3 people came"
+            continue
+        first = period.prior_start
+        index = first + (MONTHS[name] - 1 - first % 12) % 12  # that month, within the text's year
+        out.append(DateRef(index, index, sentence[m.start():m.end()], m.start(), m.end()))
+    return out
 
 
 def _count_is_history(sentence: str, pos: int, period: Period) -> bool:
