@@ -21,12 +21,16 @@ Kinds (severity):
   past-due           error    expected, planned or due by a date now past
   marking            error    paragraph without (U)/(SBU) where the questionnaire
                               requires marks
+  stale-meta         error    last year's signer, drafters, point of contact, SUBJECT,
+                              routing serial, date-time group, REF still in meta, or no
+                              staff hours logged this year (a carried draft)
   time-words         warning  currently, so far, to date, recently, now, this year...
                               in carried text
   abbreviation       warning  used but not in the glossary, or in the glossary but unused
 
 \b
-Dates are judged against meta.reporting_period. Last year's answers file is
+Dates are judged against meta.reporting_period, and carried text against the
+period it was written for (meta.carried_from, however many years back). Last year's answers file is
 found beside this one (same country, the year the answers were carried from),
 or given with --prior; without it, edited answers are not checked for carried
 figures and the output says so.

@@ -24,8 +24,9 @@ def render(
     final: bool = typer.Option(
         False, "--final",
         help="Refuse (exit 1, nothing written) while questions are unanswered, answers carried "
-             "from last year are unedited (and not status: done), no staff hours are logged or "
-             "no signer is set."),
+             "from last year are unedited (and not status: done), no staff hours are logged, "
+             "no signer is set, or `check` reports any error not acknowledged (check --ack), "
+             "whatever the status fields say."),
     template: Path | None = typer.Option(
         None, "--template", help="The post's own jinja2 cable template (runs sandboxed)."),
     reference_docx: Path | None = typer.Option(
