@@ -31,7 +31,7 @@ MARK_NAMES = r"U|SBU|C|S|FOUO|U//FOUO|SBU//NF|SBU/NF|C//NF|S//NF|C/NF|S/NF|NF"
 MARK = re.compile(rf"^\((?P<mark>{MARK_NAMES})\)\s*")
 PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z .'()-]*\s\d{5,8}\s+\d{1,3}(?:\.\d{1,3})?\s+OF\s+\d{1,3}\s*$")
 CHROME = re.compile(r"^\s*(?:#{3,}|={3,}.*={3,}|\*{3,})\s*$")  # archive page rules, "==CABLE ENDS=="
-DASH_LINE = re.compile(r"^\s*-(?:\s?-){2,}[\s-]*$")
+DASH_LINE = re.compile(r"^\s*-(?:\s?-){2,}+[\s-]*+$")  # possessive: linear on 100,000 dashes
 NUMBER = re.compile(r"^(?P<num>\d{1,2})\.(?:\s+|(?=\())")
 _JOINED = r"[A-Z](?:\s*(?:-|/|,|&|\band\b)\s*[A-Z](?![a-z]))*"
 NUM_LETTER = re.compile(rf"^(?:--\s*)?(?P<n>\d{{1,2}})\s?\.?\s?(?P<l>{_JOINED})\.(?=\s|\(|$)")
