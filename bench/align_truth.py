@@ -81,12 +81,73 @@ def evaluate(path: Path, mode: str) -> Score:
     return Score(table["pair"], table["gap_years"], mode, right, len(rows), wrong, rows)
 
 
+def evidence_bound(path: Path) -> tuple[int, int]:
+    """How many new questions' truth sets any evidence above chance could give at all.
+
+    For every (new, old) pair five kinds of lexical evidence (rare-word-weighted cosine):
+    question against question (State's wording filled in), answer against answer, best
+    paragraph against paragraph, and each question against the other year's answer. A truth
+    link is reachable when at least one kind scores above that kind's chance floor over all
+    the pair's comparisons (content_links.chance_floor). Returns (questions whose whole
+    truth set is reachable, or empty; questions).
+    """
+    from tipreport import align, answers, questionnaire
+    from tipreport.content_links import _cosine as cosine
+    from tipreport.content_links import _vectors, chance_floor
+
+    table = load_table(path)
+    old, new = imported(table["old"]), imported(table["new"])
+    oq = questionnaire.with_state_text(old.questionnaire, None).questions
+    nq = questionnaire.with_state_text(new.questionnaire, None).questions
+    oa, na = {a.id: a.text for a in old.answers}, {a.id: a.text for a in new.answers}
+
+    def doc(text: str) -> tuple[str, ...]:
+        return align._stems(text)
+
+    heads = [doc(f"{q.topic} {q.text}") for q in oq + nq]
+    whole = [doc(oa.get(q.id, "")) for q in oq] + [doc(na.get(q.id, "")) for q in nq]
+    paras = [[doc(p) for p in answers.paragraphs(oa.get(q.id, ""))] for q in oq] + \
+            [[doc(p) for p in answers.paragraphs(na.get(q.id, ""))] for q in nq]
+    flat = [p for ps in paras for p in ps]
+    vec = _vectors(heads + whole + flat)
+    h, w = vec[:len(heads)], vec[len(heads):len(heads) + len(whole)]
+    rest, pv = vec[len(heads) + len(whole):], []
+    for ps in paras:
+        pv.append(rest[:len(ps)])
+        rest = rest[len(ps):]
+    n_old = len(oq)
+    kinds: dict[str, dict[tuple[int, int], float]] = {k: {} for k in ("head", "ans", "para", "xold", "xnew")}
+    for i in range(len(nq)):
+        for j in range(n_old):
+            a, b = n_old + i, j
+            kinds["head"][i, j] = cosine(h[a], h[b]) if heads[a] and heads[b] else 0.0
+            kinds["ans"][i, j] = cosine(w[a], w[b])
+            kinds["para"][i, j] = max((cosine(x, y) for x in pv[a] for y in pv[b]), default=0.0)
+            kinds["xold"][i, j] = cosine(h[a], w[b]) if heads[a] else 0.0
+            kinds["xnew"][i, j] = cosine(w[a], h[b]) if heads[b] else 0.0
+    floors = {k: chance_floor(list(v.values())) for k, v in kinds.items()}
+    ids_o, ids_n = [q.id for q in oq], [q.id for q in nq]
+    reachable = 0
+    for qid, row in table["questions"].items():
+        i = ids_n.index(qid)
+        reachable += all(any(kinds[k][i, ids_o.index(j)] >= floors[k] for k in kinds) for j in row["old"])
+    return reachable, len(table["questions"])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--table", action="store_true", help="print every question")
     ap.add_argument("--pair")
     ap.add_argument("--mode", choices=("with answers", "init", "both"), default="both")
+    ap.add_argument("--bound", action="store_true",
+                    help="how many truth sets any lexical evidence above chance could give")
     args = ap.parse_args()
+    if args.bound:
+        for path in tables():
+            got, total = evidence_bound(path)
+            print(f"{path.stem}: {got}/{total} = {got / total:.0%} of the truth sets reachable by "
+                  "evidence above chance")
+        return
     modes = ("with answers", "init") if args.mode == "both" else (args.mode,)
     for path in tables():
         if args.pair and args.pair not in path.stem:
