@@ -88,3 +88,32 @@ def test_evaluation_report_prints_the_figures(evaluation, capsys):
     flagged, total = evaluation.changed
     assert f"edited or dropped, flagged: {flagged}/{total}" in out
 
+
+
+# ---------------------------------------------------------------- corpus pairs (issue 13)
+
+def _pairs_bench():
+    spec = importlib.util.spec_from_file_location("stale_pairs", ROOT / "bench" / "stale_pairs.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["stale_pairs"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not (CORPUS / "INDEX.tsv").is_file(), reason="no ../shared/corpus")
+@pytest.mark.parametrize(("pair", "changed_at_least"), [
+    ("iceland-2008-2009", 0.70),     # gap 1: 15/21 flagged when measured (bench/stale_pairs.py)
+    ("indonesia-2008-2010", 0.60),   # gap 2: 83/134
+])
+def test_corpus_pairs_carried_as_the_truth_tables_say(pair, changed_at_least, tmp_path):
+    """What this stop reached on two labelled corpus pairs (the issue asks 85%; see its note):
+    a floor against falling back, and the flag budget held."""
+    pairs = _pairs_bench()
+    ev = pairs.evaluate(pairs.pairs()[pair], tmp_path)
+    flagged, total = ev.changed
+    assert flagged / total >= changed_at_least
+    flagged, total = ev.overall
+    assert flagged / total <= 1 / 4
