@@ -285,7 +285,9 @@ class _Scores:
 
     A pair's question score is the question text's (the mean of rapidfuzz's
     ``ratio`` and ``token_set_ratio`` on the normalised texts) blended with
-    the topic heading's ``ratio`` where both have one. Where both years'
+    the topic heading's ``ratio`` where both have one. Where neither has text
+    (a narrative submission's parts) the headings' own score stands in, judged
+    against its own chance floor; with nothing to compare a pair scores 0. Where both years'
     answers are known they lift close candidates (within CLOSE of the row's
     best question score) by up to EVIDENCE_WEIGHT points: officers keep text
     where the question stayed. 40 x 40 questions take a few milliseconds.
@@ -296,13 +298,27 @@ class _Scores:
         rf = _rf()
         old_text, old_topic = [_norm(q.text) for q in old], [_norm(q.topic) for q in old]
         self._q = []
+        self.by_heading: list[list[bool]] = []  # the cell compares headings alone (no text on a side)
         for q in new:
             text, topic = _norm(q.text), _norm(q.topic)
             ratios = _row(text, old_text, rf.ratio)
             sets = _row(text, old_text, rf.token_set_ratio)
             topics = _row(topic, old_topic, rf.ratio) if topic else [0.0] * len(old)
-            self._q.append([_blend((r + ts) / 2, tp if topic and old_topic[j] else None)
-                            for j, (r, ts, tp) in enumerate(zip(ratios, sets, topics, strict=True))])
+            topic_sets = _row(topic, old_topic, rf.token_set_ratio) if topic else [0.0] * len(old)
+            row, heading = [], []
+            for j, (r, ts, tp, tps) in enumerate(zip(ratios, sets, topics, topic_sets, strict=True)):
+                if text and old_text[j]:
+                    row.append(_blend((r + ts) / 2, tp if topic and old_topic[j] else None))
+                    heading.append(False)
+                elif topic and old_topic[j] and not text and not old_text[j]:  # headings are all
+                    # either says it asks (a narrative submission's 'II. PREVENTION OF TRAFFICKING')
+                    row.append((tp + tps) / 2)
+                    heading.append(True)
+                else:  # nothing to compare: no likeness (two empty texts are not alike)
+                    row.append(0.0)
+                    heading.append(False)
+            self._q.append(row)
+            self.by_heading.append(heading)
         self._s = [list(row) for row in self._q]
         if old_texts and new_texts:
             for i, row in enumerate(self._q):
@@ -583,7 +599,10 @@ def align(old_q: Questionnaire, new_q: Questionnaire,
     old_texts, new_texts = _Texts(old_answers, old), _Texts(new_answers, new)
     scores = _Scores(old, new, old_texts, new_texts)
     if threshold is None:
-        threshold = _question_floor(old, new, scores)
+        text_floor, heading_floor = _question_floor(old, new, scores), _heading_floor(old, new, scores)
+
+        def threshold(i: int, j: int) -> float:
+            return heading_floor if scores.by_heading[i][j] else text_floor
     table = _question_table(old_q, new_q, old_texts, new_texts, scores, threshold, nearest)
     return _with_content(table, old_q, new_q, old_texts, new_texts)
 
@@ -593,7 +612,18 @@ def question_floor(old: Sequence[Question], new: Sequence[Question]) -> float:
     return _question_floor(old, new, _Scores(old, new))
 
 
-def _question_floor(old: Sequence[Question], new: Sequence[Question], scores: _Scores) -> float:
+def _heading_floor(old: Sequence[Question], new: Sequence[Question], scores: _Scores) -> float:
+    """The same chance floor for a pair compared by their headings alone (a narrative
+    submission's 'II. PREVENTION OF TRAFFICKING'): its own measure, its own null sample."""
+    bare_old = [replace(q, text="") for q in old if q.topic.strip()]
+    bare_new = [replace(q, text="") for q in new if q.topic.strip()]
+    cells = [scores.question(i, j) for i in range(len(new)) for j in range(len(old))
+             if scores.by_heading[i][j]]
+    return _question_floor(bare_old, bare_new, _Scores(bare_old, bare_new), cells, by="topic")
+
+
+def _question_floor(old: Sequence[Question], new: Sequence[Question], scores: _Scores,
+                    cross: list[float] | None = None, by: str = "text") -> float:
     """The likeness two different questions reach by chance, in as many comparisons as this pair
     makes: mean + sd * sqrt(2 ln N) (content_links.chance_floor), the mean and spread taken from
     pairs known to differ, the questions of one year against each other. No score fitted to a
@@ -603,13 +633,16 @@ def _question_floor(old: Sequence[Question], new: Sequence[Question], scores: _S
 
     from tipreport.content_links import chance_floor
 
-    worded_old = [q for q in old if q.text.strip()]
-    worded_new = [q for q in new if q.text.strip()]
+    def words(q: Question) -> str:
+        return " ".join(getattr(q, by).split())
+
+    worded_old = [q for q in old if words(q)]
+    worded_new = [q for q in new if words(q)]
     n = len(worded_old) * len(worded_new)
     null = []
     # a label the cable repeats (3F, 3F-2) asks one question: one of each text in the null sample
-    worded_old = list({" ".join(q.text.split()): q for q in worded_old}.values())
-    worded_new = list({" ".join(q.text.split()): q for q in worded_new}.values())
+    worded_old = list({words(q): q for q in worded_old}.values())
+    worded_new = list({words(q): q for q in worded_new}.values())
     for qs in (worded_old, worded_new):  # each question against the next NULL_PEERS of its year
         for k, q in enumerate(qs):
             peers = [qs[(k + d) % len(qs)] for d in range(1, min(NULL_PEERS, len(qs) - 1) + 1)]
@@ -618,8 +651,9 @@ def _question_floor(old: Sequence[Question], new: Sequence[Question], scores: _S
         return math.inf
     floor = statistics.fmean(null) + statistics.pstdev(null) * math.sqrt(2 * math.log(max(n, 2)))
     # ... and no lower than the pair's own cross comparisons allow (most of them are unrelated)
-    cross = [scores.question(i, j) for i, q in enumerate(new) if q.text.strip()
-             for j, r in enumerate(old) if r.text.strip()]
+    if cross is None:
+        cross = [scores.question(i, j) for i, q in enumerate(new) if q.text.strip()
+                 for j, r in enumerate(old) if r.text.strip()]
     return min(max(floor, chance_floor(cross)), 100.0)
 
 
@@ -687,16 +721,17 @@ def _with_content(table: Alignment, old_q: Questionnaire, new_q: Questionnaire,
 
 
 def _question_table(old_q, new_q, old_texts, new_texts, scores, threshold, nearest) -> Alignment:
-    """Links from the questions' own words: an optimal assignment above the threshold, then
-    splits and merges."""
+    """Links from the questions' own words: an optimal assignment above the threshold (a number,
+    or a function of the cell), then splits and merges."""
     old, new = old_q.questions, new_q.questions
+    floor = threshold if callable(threshold) else (lambda i, j: threshold)
     weights = [[0.0] * len(old) for _ in new]
     for i, nq in enumerate(new):
         for j in range(len(old)):
-            if scores(i, j) >= threshold:
+            if scores(i, j) >= floor(i, j):
                 weights[i][j] = scores(i, j) + _tie_break(old[j], nq)
     # a pair's weight is 0 exactly when it scores below the threshold (unless the threshold is 0 or less)
-    main = {i: j for i, j in assign(weights) if weights[i][j] or threshold <= 0}
+    main = {i: j for i, j in assign(weights) if weights[i][j] or floor(i, j) <= 0}
     splits: dict[int, tuple[int, float]] = {}
     merges: dict[int, list[tuple[int, float]]] = {}
     groups: dict[int, list[tuple[int, float]]] = {}
