@@ -463,8 +463,7 @@ def _abbreviations(af: AnswersFile, lines: list[str]) -> list[Finding]:
     first = _first_uses(set(use.missing), af, lines)
     for abbr in use.missing:
         qid, sentence, line = first.get(abbr, (GLOSSARY, "", None))
-        uses = sum(len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(abbr)}(?![A-Za-z0-9])", t))
-                   for t in texts.values() if abbr in t)
+        uses = sum(_count_word(abbr, t) for t in texts.values() if abbr in t)
         out.append(Finding(qid, "abbreviation", WARNING, abbr, line,
                            f"{abbr} is used {uses} time{'s' if uses != 1 else ''} but is not in "
                            "the glossary: add 'ABBR: expansion' under glossary:", sentence,
@@ -479,11 +478,26 @@ def _abbreviations(af: AnswersFile, lines: list[str]) -> list[Finding]:
     return out
 
 
+def _alnum(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+def _count_word(word: str, text: str) -> int:
+    """How often ``word`` stands in ``text`` with no ASCII letter or digit against either end
+    (a regex per abbreviation would cost more to compile than to run)."""
+    n, at = 0, text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _alnum(text[at - 1])) and (end == len(text) or not _alnum(text[end])):
+            n += 1
+        at = text.find(word, at + 1)
+    return n
+
+
 def _first_uses(abbrs: set[str], af: AnswersFile, lines: list[str]
                 ) -> dict[str, tuple[str, str, int | None]]:
     """Each abbreviation's first sentence, in one pass over the answers' sentences."""
     found: dict[str, tuple[str, str, int | None]] = {}
-    patterns = {a: re.compile(rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])") for a in abbrs}
     for qid, ans in af.answers.items():
         left = [a for a in abbrs if a not in found and a in ans.text]
         if not left:
@@ -492,7 +506,7 @@ def _first_uses(abbrs: set[str], af: AnswersFile, lines: list[str]
         for para in paragraphs(ans.text):
             for sent in stale.sentences(para):
                 for abbr in left:
-                    if abbr not in found and abbr in sent and patterns[abbr].search(sent):
+                    if abbr not in found and abbr in sent and _count_word(abbr, sent):
                         found[abbr] = (qid, " ".join(sent.split()), block.line_at(block.find(sent)))
         if len(found) == len(abbrs):
             break
