@@ -506,7 +506,7 @@ def _run(prior_path: Path, questionnaire_path: Path, output: Path | None, force:
         text = yamlio.dumps(document(p, prior_path))
         entries, mode, changed = p.entries, ("overwrite" if exists else "create"), True
     target = output or Path("<dry-run>")
-    checked = answers.from_data(yamlio.loads(text, target), target)  # what we write must load back
+    checked = answers.from_data(yamlio.loads_fast(text, target), target)  # what we write must load back
     answers.check_against(checked, q)
     written = False
     if output is not None and changed and not dry_run:
