@@ -287,7 +287,7 @@ def test_any_subsets_of_the_real_pair_give_a_sound_table(q6, q7, a6, old_keep, n
 def _plain_scores(old, new, old_answers=None, new_answers=None) -> list[list[float]]:
     """Every pair's score worked out from the module docstring's words: the mean of ratio and
     token-set score, blended half and half with the topic's ratio, then the answers' evidence
-    for each row's close candidates."""
+    for each row's close candidates that could reach the pair's floor."""
     from rapidfuzz import fuzz, utils
 
     norm = utils.default_process
@@ -308,11 +308,12 @@ def _plain_scores(old, new, old_answers=None, new_answers=None) -> list[list[flo
         return "" if a is None or answers.is_blank(a.text) else a.text
 
     lifted = [list(row) for row in rows]
+    floor = align.question_floor(old, new)  # answers are weighed only where they could link
     for i, n in enumerate(new):
         mine = answer(new_answers, n.id)
         for j, o in enumerate(old):
             theirs = answer(old_answers, o.id)
-            if mine and theirs and rows[i][j] >= max(rows[i]) - 15:
+            if mine and theirs and rows[i][j] >= max(rows[i]) - 15 and rows[i][j] + 10 >= floor:
                 x, y = norm(mine[:600]), norm(theirs[:600])
                 likeness = (fuzz.ratio(x, y) + fuzz.token_set_ratio(x, y)) / 2
                 lifted[i][j] = rows[i][j] + 10 * (max(0.0, likeness - 50) / 50)

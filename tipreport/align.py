@@ -287,24 +287,25 @@ class _Scores:
     ``ratio`` and ``token_set_ratio`` on the normalised texts) blended with
     the topic heading's ``ratio`` where both have one. Where neither has text
     (a narrative submission's parts) the headings' own score stands in, judged
-    against its own chance floor; with nothing to compare a pair scores 0. Where both years'
-    answers are known they lift close candidates (within CLOSE of the row's
-    best question score) by up to EVIDENCE_WEIGHT points: officers keep text
-    where the question stayed. 40 x 40 questions take a few milliseconds.
+    against its own chance floor; with nothing to compare a pair scores 0.
+    Where both years' answers are known they lift close candidates
+    (weigh_answers) by up to EVIDENCE_WEIGHT points: officers keep text where
+    the question stayed.
     """
 
-    def __init__(self, old: Sequence[Question], new: Sequence[Question],
-                 old_texts: _Texts | None = None, new_texts: _Texts | None = None) -> None:
+    def __init__(self, old: Sequence[Question], new: Sequence[Question]) -> None:
         rf = _rf()
         old_text, old_topic = [_norm(q.text) for q in old], [_norm(q.topic) for q in old]
         self._q = []
         self.by_heading: list[list[bool]] = []  # the cell compares headings alone (no text on a side)
         for q in new:
             text, topic = _norm(q.text), _norm(q.topic)
-            ratios = _row(text, old_text, rf.ratio)
-            sets = _row(text, old_text, rf.token_set_ratio)
+            ratios = _row(text, old_text, rf.ratio) if text else [0.0] * len(old)
+            sets = _row(text, old_text, rf.token_set_ratio) if text else [0.0] * len(old)
             topics = _row(topic, old_topic, rf.ratio) if topic else [0.0] * len(old)
-            topic_sets = _row(topic, old_topic, rf.token_set_ratio) if topic else [0.0] * len(old)
+            # (headings are compared on their own only where neither question has text)
+            topic_sets = _row(topic, old_topic, rf.token_set_ratio) if topic and not text \
+                else [0.0] * len(old)
             row, heading = [], []
             for j, (r, ts, tp, tps) in enumerate(zip(ratios, sets, topics, topic_sets, strict=True)):
                 if text and old_text[j]:
@@ -320,16 +321,20 @@ class _Scores:
             self._q.append(row)
             self.by_heading.append(heading)
         self._s = [list(row) for row in self._q]
-        if old_texts and new_texts:
-            for i, row in enumerate(self._q):
-                if not new_texts.text[i] or not row:
-                    continue
-                best = max(row)
-                for j, score in enumerate(row):
-                    if old_texts.text[j] and score >= best - CLOSE:
-                        likeness = _likeness(new_texts.opening(i), old_texts.opening(j))
-                        ev = max(0.0, likeness - EVIDENCE_FLOOR) / (100 - EVIDENCE_FLOOR)
-                        self._s[i][j] = score + EVIDENCE_WEIGHT * ev  # may pass 100: shown capped
+
+    def weigh_answers(self, old_texts: _Texts, new_texts: _Texts, floor) -> None:
+        """Lift close candidates by what both years' answers say, where that could link them:
+        within CLOSE of the row's best question score, and within EVIDENCE_WEIGHT of
+        ``floor(i, j)`` (comparing answers costs more than comparing questions)."""
+        for i, row in enumerate(self._q):
+            if not new_texts.text[i] or not row:
+                continue
+            best = max(row)
+            for j, score in enumerate(row):
+                if old_texts.text[j] and score >= best - CLOSE and score + EVIDENCE_WEIGHT >= floor(i, j):
+                    likeness = _likeness(new_texts.opening(i), old_texts.opening(j))
+                    ev = max(0.0, likeness - EVIDENCE_FLOOR) / (100 - EVIDENCE_FLOOR)
+                    self._s[i][j] = score + EVIDENCE_WEIGHT * ev  # may pass 100: shown capped
 
     def question(self, i: int, j: int) -> float:
         """How alike the two questions are, 0-100."""
@@ -597,12 +602,15 @@ def align(old_q: Questionnaire, new_q: Questionnaire,
     """
     old, new = old_q.questions, new_q.questions
     old_texts, new_texts = _Texts(old_answers, old), _Texts(new_answers, new)
-    scores = _Scores(old, new, old_texts, new_texts)
+    scores = _Scores(old, new)
     if threshold is None:
         text_floor, heading_floor = _question_floor(old, new, scores), _heading_floor(old, new, scores)
 
         def threshold(i: int, j: int) -> float:
             return heading_floor if scores.by_heading[i][j] else text_floor
+    if any(old_texts.text) and any(new_texts.text):
+        scores.weigh_answers(old_texts, new_texts,
+                             threshold if callable(threshold) else (lambda i, j: threshold))
     table = _question_table(old_q, new_q, old_texts, new_texts, scores, threshold, nearest)
     return _with_content(table, old_q, new_q, old_texts, new_texts)
 
@@ -615,10 +623,12 @@ def question_floor(old: Sequence[Question], new: Sequence[Question]) -> float:
 def _heading_floor(old: Sequence[Question], new: Sequence[Question], scores: _Scores) -> float:
     """The same chance floor for a pair compared by their headings alone (a narrative
     submission's 'II. PREVENTION OF TRAFFICKING'): its own measure, its own null sample."""
-    bare_old = [replace(q, text="") for q in old if q.topic.strip()]
-    bare_new = [replace(q, text="") for q in new if q.topic.strip()]
     cells = [scores.question(i, j) for i in range(len(new)) for j in range(len(old))
              if scores.by_heading[i][j]]
+    if not cells:
+        return math.inf  # no pair is compared by headings alone
+    bare_old = [replace(q, text="") for q in old if q.topic.strip()]
+    bare_new = [replace(q, text="") for q in new if q.topic.strip()]
     return _question_floor(bare_old, bare_new, _Scores(bare_old, bare_new), cells, by="topic")
 
 
@@ -676,6 +686,8 @@ def _with_content(table: Alignment, old_q: Questionnaire, new_q: Questionnaire,
     """The question table joined with the answers' paragraph evidence; kinds recomputed."""
     from tipreport import content_links
 
+    if all(lk.old for lk in table.links if lk.new is not None) or not any(new_texts.text):
+        return table  # every question placed by its words, or no answer of this year to read
     found = content_links.links(_units(old_q.questions, old_texts), _units(new_q.questions, new_texts),
                                 new_q.ids())
     if not found.pairs:
