@@ -395,6 +395,7 @@ def test_final_refuses_last_years_text_carried_word_for_word(workdir):
               if f["severity"] == "error"]
     assert errors
     res = run_cli("check", path, *[x for i in errors for x in ("--ack", i)])
+    assert res.exit_code == 0, res.stdout  # every error acknowledged: none left open
     res = run_cli("render", path, "--final", "-o", out)  # acknowledged findings no longer block
     assert res.exit_code == 0, res.stderr
     assert "required 20 hours of staff time" in _norm(out.read_text())

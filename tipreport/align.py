@@ -117,7 +117,9 @@ class Alignment:
         return next((lk for lk in self.links if lk.new == new_id), None)
 
     def successors(self, old_id: str) -> tuple[str, ...]:
-        return tuple(lk.new for lk in self.links if lk.new is not None and old_id in lk.old)
+        """The questions an old one's answer moves to (by_answers links only copy paragraphs)."""
+        return tuple(lk.new for lk in self.links
+                     if lk.new is not None and old_id in lk.old and not lk.by_answers)
 
     @property
     def retired(self) -> tuple[str, ...]:
@@ -126,6 +128,11 @@ class Alignment:
     @property
     def new_questions(self) -> tuple[str, ...]:
         return tuple(lk.new for lk in self.links if lk.new is not None and not lk.old)
+
+    @property
+    def open_questions(self) -> tuple[str, ...]:
+        """Questions no question of last year asks (the answers' paragraphs may have filled them)."""
+        return tuple(lk.new for lk in self.links if lk.new is not None and (not lk.old or lk.by_answers))
 
     def to_json(self) -> list[dict]:
         return [lk.to_json() for lk in self.links]
@@ -589,29 +596,25 @@ def _nearest(scores: _Scores, cells: Sequence[tuple[int, int]], ids: Sequence[st
 def align(old_q: Questionnaire, new_q: Questionnaire,
           old_answers: Mapping[str, object] | None = None,
           new_answers: Mapping[str, object] | None = None,
-          *, threshold: float | None = None, nearest: bool = True) -> Alignment:
+          *, nearest: bool = True) -> Alignment:
     """Align this year's questionnaire with last year's; answers (id -> Answer or text) are evidence.
 
     Two kinds of evidence, joined: the questions' own words (where both files
     have them), and what the answers say, paragraph by paragraph
-    (:mod:`tipreport.content_links`). Neither has a score fitted to a pair:
-    ``threshold`` (None: the pair's own chance floor over the questions that
-    have words) is the question likeness a pair must reach.
-    ``nearest=False`` leaves Link.nearest unset: a caller that never shows it
-    (diff) saves scoring most of the retired questions' candidates.
+    (:mod:`tipreport.content_links`). Neither has a score fitted to a pair: a
+    pair must reach the pair's own chance floor (``question_floor``).
+    ``nearest=False`` leaves Link.nearest unset, for a caller that never shows it (diff).
     """
     old, new = old_q.questions, new_q.questions
     old_texts, new_texts = _Texts(old_answers, old), _Texts(new_answers, new)
     scores = _Scores(old, new)
-    if threshold is None:
-        text_floor, heading_floor = _question_floor(old, new, scores), _heading_floor(old, new, scores)
+    text_floor, heading_floor = _question_floor(old, new, scores), _heading_floor(old, new, scores)
 
-        def threshold(i: int, j: int) -> float:
-            return heading_floor if scores.by_heading[i][j] else text_floor
+    def floor(i: int, j: int) -> float:
+        return heading_floor if scores.by_heading[i][j] else text_floor
     if any(old_texts.text) and any(new_texts.text):
-        scores.weigh_answers(old_texts, new_texts,
-                             threshold if callable(threshold) else (lambda i, j: threshold))
-    table = _question_table(old_q, new_q, old_texts, new_texts, scores, threshold, nearest)
+        scores.weigh_answers(old_texts, new_texts, floor)
+    table = _question_table(old_q, new_q, old_texts, new_texts, scores, floor, nearest)
     return _with_content(table, old_q, new_q, old_texts, new_texts)
 
 
@@ -629,18 +632,16 @@ def _heading_floor(old: Sequence[Question], new: Sequence[Question], scores: _Sc
         return math.inf  # no pair is compared by headings alone
     bare_old = [replace(q, text="") for q in old if q.topic.strip()]
     bare_new = [replace(q, text="") for q in new if q.topic.strip()]
-    return _question_floor(bare_old, bare_new, _Scores(bare_old, bare_new), cells, by="topic")
+    return _question_floor(bare_old, bare_new, None, cells, by="topic")
 
 
-def _question_floor(old: Sequence[Question], new: Sequence[Question], scores: _Scores,
+def _question_floor(old: Sequence[Question], new: Sequence[Question], scores: _Scores | None,
                     cross: list[float] | None = None, by: str = "text") -> float:
     """The likeness two different questions reach by chance, in as many comparisons as this pair
     makes: mean + sd * sqrt(2 ln N) (content_links.chance_floor), the mean and spread taken from
     pairs known to differ, the questions of one year against each other. No score fitted to a
     pair: a questionnaire whose questions all look alike asks more of a match.
     """
-    import statistics
-
     from tipreport.content_links import chance_floor
 
     def words(q: Question) -> str:
@@ -659,7 +660,7 @@ def _question_floor(old: Sequence[Question], new: Sequence[Question], scores: _S
             null += _Scores(peers, [q]).row(0)
     if n < 1 or len(null) < 2:
         return math.inf
-    floor = statistics.fmean(null) + statistics.pstdev(null) * math.sqrt(2 * math.log(max(n, 2)))
+    floor = chance_floor(null, comparisons=n)
     # ... and no lower than the pair's own cross comparisons allow (most of them are unrelated)
     if cross is None:
         cross = [scores.question(i, j) for i, q in enumerate(new) if q.text.strip()
@@ -698,51 +699,29 @@ def _with_content(table: Alignment, old_q: Questionnaire, new_q: Questionnaire,
         extra.setdefault(i, []).append(j)
     rows = []
     for lk in table.links:
-        if lk.new is None:
-            continue
-        if lk.old:  # the questions' own words decided: the answers only fill what they could not
+        more = tuple(sorted(extra.get(lk.new, ()), key=order.get)) if lk.new and not lk.old else ()
+        if not more:  # the questions' own words decided (or nothing fits): as the table has it
             rows.append(lk)
             continue
-        more = tuple(sorted(extra.get(lk.new, ()), key=order.get))
-        rows.append(replace(lk, old=more, score=None, by_answers=True) if more else lk)
-    linked = {j for lk in rows for j in lk.old}
-    successors: dict[str, int] = {}
-    for lk in rows:
-        for j in lk.old:
-            successors[j] = successors.get(j, 0) + 1
-    out = []
-    for lk in rows:
-        if not lk.old:
-            out.append(lk)
-            continue
-        if len(lk.old) > 1:
-            kind, note = "merged", f"{old_q.year} {' and '.join(lk.old)} merged into {lk.new}"
-        elif successors[lk.old[0]] > 1:
-            kids = [x.new for x in rows if lk.old[0] in x.old]
-            kind, note = "split", f"{old_q.year} {lk.old[0]} split into {', '.join(kids)}"
-        else:
-            kind, note = ("same" if lk.old[0] == lk.new else "renumbered"), lk.note
-        if lk.by_answers:
-            note = (f"found by what the answers say: {old_q.year} {' and '.join(lk.old)} "
-                    "hold paragraphs that fit it")
-            out.append(replace(lk, kind=kind, note=note, nearest=None, reworded=True))
-        else:
-            out.append(replace(lk, kind=kind, note=note))
-    out += [lk for lk in table.links if lk.new is None and lk.old[0] not in linked]
-    return replace(table, links=tuple(out), placement=found.placement)
+        kind = "merged" if len(more) > 1 else ("same" if more[0] == lk.new else "renumbered")
+        rows.append(replace(lk, old=more, score=None, kind=kind, reworded=True, nearest=None,
+                            by_answers=True,
+                            note=f"found by what the answers say: {old_q.year} {' and '.join(more)} "
+                                 "hold paragraphs that fit it"))
+    # the paragraphs are copied, not moved: an old question linked only so stays retired, whole
+    return replace(table, links=tuple(rows), placement=found.placement)
 
 
-def _question_table(old_q, new_q, old_texts, new_texts, scores, threshold, nearest) -> Alignment:
-    """Links from the questions' own words: an optimal assignment above the threshold (a number,
-    or a function of the cell), then splits and merges."""
+def _question_table(old_q, new_q, old_texts, new_texts, scores, floor, nearest) -> Alignment:
+    """Links from the questions' own words: an optimal assignment above each cell's floor, then
+    splits and merges."""
     old, new = old_q.questions, new_q.questions
-    floor = threshold if callable(threshold) else (lambda i, j: threshold)
     weights = [[0.0] * len(old) for _ in new]
     for i, nq in enumerate(new):
         for j in range(len(old)):
             if scores(i, j) >= floor(i, j):
                 weights[i][j] = scores(i, j) + _tie_break(old[j], nq)
-    # a pair's weight is 0 exactly when it scores below the threshold (unless the threshold is 0 or less)
+    # a pair's weight is 0 exactly when it scores below its floor (unless the floor is 0 or less)
     main = {i: j for i, j in assign(weights) if weights[i][j] or floor(i, j) <= 0}
     splits: dict[int, tuple[int, float]] = {}
     merges: dict[int, list[tuple[int, float]]] = {}

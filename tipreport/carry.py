@@ -125,8 +125,8 @@ def carry_meta(prior: Meta, q: Questionnaire, questionnaire_ref: str) -> tuple[M
         if period == prior.reporting_period:
             raise InputError(q.path, "the questionnaire has no reporting_period and last year's "
                              f"('{prior.reporting_period}') names no year to move on; add reporting_period")
-    values = {k: answers.fingerprint(answers.meta_value(prior, k)) for k in answers.META_WATCHED
-              if answers.meta_value(prior, k)}
+    last = {k: answers.meta_value(prior, k) for k in answers.META_WATCHED}
+    values = {k: answers.fingerprint(v) for k, v in last.items() if v}
     meta = replace(
         prior,
         year=q.year,
@@ -193,7 +193,7 @@ def _for_question(q: Question, link: alignmod.Link, prior: AnswersFile, new_q: Q
         note = "; ".join(filter(None, [f"merged from {year} {' and '.join(used)}", reworded]))
         return _carried(q.id, paras, used, prior, note), Entry(q.id, used, "merged", len(paras), note)
     (old_id,) = link.old
-    successors = [s for s in alignment.successors(old_id) if not alignment.link(s).by_answers]
+    successors = alignment.successors(old_id)
     if len(successors) > 1:
         if old_id not in cache:
             cache[old_id] = split_parts(old_id, texts[old_id], [new_q.get(s) for s in successors], year)
@@ -266,9 +266,9 @@ def _from_retired(prior: AnswersFile, q: Questionnaire, alignment: alignmod.Alig
     the text); the note names the year the answer was written for. Returns
     {question id: (answer, entry)} and the retired ids taken.
     """
-    # questions no question of last year asks (what the answers say may have filled them:
-    # the answer written for the same question, kept under retired:, comes first)
-    open_ids = {lk.new for lk in alignment.links if lk.new is not None and (not lk.old or lk.by_answers)}
+    # (the answer written for the same question, kept under retired:, comes before paragraphs
+    # the answers' evidence placed there)
+    open_ids = set(alignment.open_questions)
     found: dict[str, tuple[Answer, Entry]] = {}
     used: set[str] = set()
     years = {a.provenance.year for a in prior.retired.values() if a.provenance.year in older_q}

@@ -261,11 +261,15 @@ def _prior_period(af: AnswersFile, period: stale.Period) -> stale.Period | None:
     if not years:
         return None
     gap = max(1, af.meta.year - min(years))
-    start = period.start - gap * max(12, period.end - period.start)
+    start = period.start - gap * period.length
     return stale.Period(start, period.start - 1, "")
 
 
-_META_KEY = {"serials": "to"}  # where a watched value is written
+def _meta_key(af: AnswersFile, key: str) -> str:
+    """Where a watched value is written: routing serials in the TO lines, else the INFO ones."""
+    if key != "serials":
+        return key
+    return "to" if any(answers_mod.ROUTING_SERIAL.search(x) for x in af.meta.to) else "info"
 
 
 def _meta_findings(af: AnswersFile) -> list[Finding]:
@@ -275,7 +279,7 @@ def _meta_findings(af: AnswersFile) -> list[Finding]:
     for key, message in meta_stale.meta_hits(af.meta):
         value = answers_mod.meta_value(af.meta, key)
         out.append(Finding(META, "stale-meta", ERROR, _clip(value.replace("\n", "; "), _EXCERPT_WIDTH),
-                           fields.where(af.doc["meta"], _META_KEY.get(key, key)),
+                           fields.where(af.doc["meta"], _meta_key(af, key)),
                            f"meta.{key}: {message}", "", fingerprint(f"{key}: {value}")))
     return out
 

@@ -49,7 +49,6 @@ class Unit:
 class Links:
     pairs: frozenset[tuple[str, str]]                   # (new id, old id)
     placement: dict[tuple[str, int], tuple[str, ...]]   # (old id, paragraph index) -> new ids
-    floor: float
 
 
 def group(qid: str) -> str:
@@ -75,13 +74,15 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(x * b.get(w, 0.0) for w, x in a.items())
 
 
-def chance_floor(scores: Sequence[float]) -> float:
-    """The best score N unrelated comparisons reach by chance: mean + sd * sqrt(2 ln N)."""
-    n = len(scores)
-    if n < 2:
+def chance_floor(scores: Sequence[float], comparisons: int | None = None) -> float:
+    """The best score N unrelated comparisons reach by chance: mean + sd * sqrt(2 ln N), the mean
+    and spread those of ``scores`` (unrelated ones), N their number unless ``comparisons`` says."""
+    k = len(scores)
+    if k < 2:
         return math.inf
-    mean = sum(scores) / n
-    sd = math.sqrt(sum((x - mean) ** 2 for x in scores) / n)
+    n = max(comparisons if comparisons is not None else k, 2)
+    mean = sum(scores) / k
+    sd = math.sqrt(sum((x - mean) ** 2 for x in scores) / k)
     return mean + sd * math.sqrt(2 * math.log(n))
 
 
@@ -93,10 +94,10 @@ def links(old_units: Sequence[Unit], new_units: Sequence[Unit], new_ids: Sequenc
     the truth tables it carried wrongly (8 wrong carries on Chile, 5 on Costa Rica, 10 on
     Indonesia, against 1, 0 and 0 without it); the questions' words are align's to compare.
     """
-    old_units = [u for u in old_units if u.index >= 0 and len(set(u.words)) >= MIN_WORDS]
-    new_units = [u for u in new_units if u.index >= 0 and len(set(u.words)) >= MIN_WORDS]
+    old_units = [u for u in old_units if len(set(u.words)) >= MIN_WORDS]
+    new_units = [u for u in new_units if len(set(u.words)) >= MIN_WORDS]
     if not old_units or not new_units:
-        return Links(frozenset(), {}, math.inf)
+        return Links(frozenset(), {})
     vec = _vectors([u.words for u in old_units] + [u.words for u in new_units])
     ov, nv = vec[:len(old_units)], vec[len(old_units):]
     sims = [[_cosine(a, b) for b in nv] for a in ov]
@@ -120,7 +121,7 @@ def links(old_units: Sequence[Unit], new_units: Sequence[Unit], new_ids: Sequenc
     for i, j in pairs:
         by_group.setdefault(group(i), set()).add(j)
     shared = frozenset((i, j) for i in new_ids for j in by_group.get(group(i), ()))
-    return Links(shared, placement, floor)
+    return Links(shared, placement)
 
 
 def _chosen(best: dict[str, float], floor: float) -> tuple[str, ...]:

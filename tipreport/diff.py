@@ -573,8 +573,7 @@ def pair_questions(old_af: AnswersFile, old_q: Questionnaire, new_af: AnswersFil
     from tipreport import align
 
     table = align.align(old_q, new_q, old_af.answers, new_af.answers, nearest=False)
-    sources = _retired_sources(new_af, old_af, [lk.new for lk in table.links
-                                                if lk.new and (not lk.old or lk.by_answers)])
+    sources = _retired_sources(new_af, old_af, list(table.open_questions))
     pairs = []
     for lk in table.links:
         source = sources.get(lk.new) if lk.new else None

@@ -336,20 +336,11 @@ def _partial(ids: list[str], entries: list[cable.Unit]) -> bool:
     return first is None or not first.letters.startswith("A") or not ids[entries.index(first)][:1] == "1"
 
 
-_DTG = re.compile(r"\d{6}Z\s+(?P<month>[A-Z]{3})\s+(?P<year>\d{2})\b")
-
-
 def _period_from_date(date: str, created: str = "") -> str:
     """The twelve months up to the month of a date-time group ('071222Z MAR 08') or, where the
     cable kept none, of the archive's date for it ('2006-03-02'); '' when neither is there."""
-    m = _DTG.search(date.upper())
-    month = stale.MONTHS.get(m.group("month").lower()) if m else None
-    if month:
-        return stale.twelve_months_to(2000 + int(m.group("year")), month)
-    m = re.match(r"((?:19|20)\d\d)-([01]\d)", created)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return stale.twelve_months_to(int(m.group(1)), int(m.group(2)))
-    return ""
+    when = stale.dtg_month(date) or stale.created_month(created)
+    return stale.twelve_months_to(*when) if when else ""
 
 
 def _report_year(header: cable.Header, intro: str, part: _Part) -> int:
@@ -357,11 +348,8 @@ def _report_year(header: cable.Header, intro: str, part: _Part) -> int:
         m = re.search(r"\b((?:19|20)\d{2})\s+TRAFFICKING\s+IN\s+PERSONS", source, re.IGNORECASE)
         if m:
             return int(m.group(1))
-    m = re.search(r"\d{6}Z\s+[A-Z]{3}\s+(\d{2})", header.date)
-    if m:
-        return 2000 + int(m.group(1))
-    m = re.match(r"(\d{2})[A-Z]", header.reference_id)
-    return 2000 + int(m.group(1)) if m else 0
+    when = stale.dtg_month(header.date)
+    return when[0] if when else (stale.reference_year(header.reference_id) or 0)
 
 
 def _country(header: cable.Header, intro: str) -> str:

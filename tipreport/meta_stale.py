@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 
 from tipreport.answers import META_LASTING, Meta, fingerprint, meta_value
+from tipreport.stale import dtg_month, reference_year
 
-_DTG_YEAR = re.compile(r"\d{6}Z\s+[A-Z]{3}\s+(\d{2})\b", re.IGNORECASE)
-_REF_ID_YEAR = re.compile(r"^(\d{2})[A-Z]")
 _REPORT_YEAR = re.compile(r"\b((?:19|20)\d\d)\s+(?:annual\s+)?(?:trafficking\s+in\s+persons|tip)\s+"
                           r"(?:\(tip\)\s+)?report\b", re.IGNORECASE)
 _NAMES = {"signer": "signer", "drafters": "drafters", "point_of_contact": "point of contact",
@@ -54,14 +53,13 @@ def meta_hits(meta: Meta) -> list[tuple[str, str]]:
 def _earlier_years(meta: Meta, seen: set[str]) -> list[tuple[str, str]]:
     """A date-time group, reference id or report year from before this file's year."""
     out = []
-    short = meta.year % 100
-    m = _DTG_YEAR.search(meta.date)
-    if "date" not in seen and m and int(m.group(1)) < short:
-        out.append(("date", f"date-time group '{meta.date}' is from 20{m.group(1)}; this is the "
+    when = dtg_month(meta.date)
+    if "date" not in seen and when and when[0] < meta.year:
+        out.append(("date", f"date-time group '{meta.date}' is from {when[0]}; this is the "
                             f"{meta.year} report (the new cable gets its own)"))
-    m = _REF_ID_YEAR.match(meta.reference_id.strip())
-    if "reference_id" not in seen and m and int(m.group(1)) < short:
-        out.append(("reference_id", f"reference id '{meta.reference_id}' is a 20{m.group(1)} "
+    year = reference_year(meta.reference_id)
+    if "reference_id" not in seen and year and year < meta.year:
+        out.append(("reference_id", f"reference id '{meta.reference_id}' is a {year} "
                                     "cable's; the new cable gets its own"))
     for key in ("subject", "intro"):
         if key in seen:

@@ -118,8 +118,11 @@ def with_state_text(q: Questionnaire, near: str | Path | None) -> Questionnaire:
     """``q`` with what its cable did not restate taken from State's questionnaire of its year,
     where one is shipped (questionnaires/) or kept beside the file; else ``q`` as it is."""
     try:
-        reference = load(find(str(q.year), near=near))
-    except InputError:
+        path = find(str(q.year), near=near)
+        if q.path is not None and path.resolve() == Path(q.path).resolve():
+            return q  # it is State's questionnaire already
+        reference = load(path)
+    except (InputError, OSError):
         return q
     return with_reference_text(q, reference)
 

@@ -136,6 +136,29 @@ _QUAL_MONTHS = [
 ]
 
 
+_DTG = re.compile(r"\d{6}Z\s+(?P<month>[A-Z]{3})\s+(?P<year>\d{2})\b", re.IGNORECASE)
+_MONTH_ABBR = {m: k + 1 for k, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split())}
+
+
+def dtg_month(date: str) -> tuple[int, int] | None:
+    """(year, month) of a cable's date-time group ('071222Z MAR 08' -> (2008, 3)), or None."""
+    m = _DTG.search(date)
+    month = _MONTH_ABBR.get(m.group("month").upper()) if m else None
+    return (2000 + int(m.group("year")), month) if month else None
+
+
+def reference_year(reference_id: str) -> int | None:
+    """The year a cable's reference id starts with ('08REYKJAVIK36' -> 2008), or None."""
+    m = re.match(r"\s*(\d{2})[A-Z]", reference_id)
+    return 2000 + int(m.group(1)) if m else None
+
+
+def created_month(created: str) -> tuple[int, int] | None:
+    """(year, month) of the archive's date for a cable ('2006-03-02'), or None."""
+    m = re.match(r"((?:19|20)\d\d)-([01]\d)", created)
+    return (int(m.group(1)), int(m.group(2))) if m and 1 <= int(m.group(2)) <= 12 else None
+
+
 def month_index(year: int, month: int) -> int:
     """Months since year 0, so spans compare with plain integers."""
     return year * 12 + month - 1
@@ -165,18 +188,23 @@ class Period:
     since: int | None = None
 
     @property
+    def length(self) -> int:
+        """Months from one period's start to the next: at least a year."""
+        return max(12, self.end - self.start)
+
+    @property
     def prior_start(self) -> int:
         """Start of the carried text's period: dates from here to ``start`` are its news."""
         if self.since is not None and self.since < self.start:
             return self.since
-        return self.start - max(12, self.end - self.start)
+        return self.start - self.length
 
     @property
     def years_back(self) -> int:
         """How many periods back the carried text was written (1 when unknown)."""
         if self.since is None or self.since >= self.start:
             return 1
-        return max(1, round((self.start - self.since) / max(12, self.end - self.start)))
+        return max(1, round((self.start - self.since) / self.length))
 
     def carried_since(self, prior: Period | None) -> Period:
         """This period, judged against text written for ``prior`` (the file it was carried from)."""
