@@ -93,31 +93,37 @@ def test_carried_draft_shows_last_years_signer_subject_and_hours(iceland):
     assert all(f["severity"] == "error" and f["line"] for f in found.values())
 
 
+def _draft_copy(iceland, tmp_path) -> tuple[Path, answers.AnswersFile]:
+    """A copy of the carried draft beside its questionnaire, loaded for editing."""
+    draft = iceland[1]
+    path = draft.with_name(f"copy-{tmp_path.name}.yaml")
+    path.write_text(draft.read_text(encoding="utf-8"), encoding="utf-8")
+    return path, answers.load(path)
+
+
+def _stale_meta(path: Path) -> dict[str, str]:
+    """check's stale-meta findings: the meta key each names -> its id."""
+    res = run_cli("check", path, "--json", "--only", "stale-meta")
+    return {f["message"].split(":")[0]: f["id"] for f in json.loads(res.stdout)}
+
+
 @needs_corpus
 def test_changing_a_value_or_acknowledging_it_ends_the_finding(iceland, tmp_path):
-    _, draft = iceland
-    path = draft.with_name(f"copy-{tmp_path.name}.yaml")  # beside its questionnaire
-    path.write_text(draft.read_text(encoding="utf-8"), encoding="utf-8")
-    af = answers.load(path)
+    path, af = _draft_copy(iceland, tmp_path)
     af.doc["meta"]["subject"] = "NINTH ANNUAL ANTI-TRAFFICKING IN PERSONS (TIP) REPORT FOR ICELAND"
     af.save(overwrite=True)
     res = run_cli("hours", "add", path, "--who", "J. Doe", "--role", "officer", "--hours", "6")
     assert res.exit_code == 0, res.stderr
-    res = run_cli("check", path, "--json", "--only", "stale-meta")
-    left = {f["message"].split(":")[0]: f["id"] for f in json.loads(res.stdout)}
+    left = _stale_meta(path)
     assert "meta.subject" not in left and "meta.staff_hours" not in left
     assert "meta.signer" in left
     assert run_cli("check", path, "--ack", left["meta.signer"]).exit_code in (0, 1)
-    res = run_cli("check", path, "--json", "--only", "stale-meta")
-    assert "meta.signer" not in {f["message"].split(":")[0] for f in json.loads(res.stdout)}
+    assert "meta.signer" not in _stale_meta(path)
 
 
 @needs_corpus
 def test_copying_last_years_routing_serial_back_is_a_finding(iceland, tmp_path):
-    _, draft = iceland
-    path = draft.with_name(f"copy-{tmp_path.name}.yaml")  # beside its questionnaire
-    path.write_text(draft.read_text(encoding="utf-8"), encoding="utf-8")
-    af = answers.load(path)
+    path, af = _draft_copy(iceland, tmp_path)
     af.doc["meta"]["to"][0] = "RUEHC/SECSTATE WASHDC IMMEDIATE 3583"
     af.doc["meta"]["date"] = "151200Z FEB 08"  # not last year's, but a 2008 date-time group
     af.save(overwrite=True)
