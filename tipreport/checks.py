@@ -140,6 +140,12 @@ def run(path: str | Path, *, prior: str | Path | None = None,
                        {x.id: x.topic for x in q.questions})
 
 
+def open_errors(af: AnswersFile, q: Questionnaire) -> list[Finding]:
+    """The errors `check` would report on a loaded file (loaded with lines), acks applied."""
+    found, _, _, _ = _all_findings(af, q, None)
+    return [f for f in found if f.severity == ERROR]
+
+
 def acknowledge(path: str | Path, ids: list[str], *, prior: str | Path | None = None,
                 questionnaire: str | Path | None = None) -> list[Finding]:
     """Silence the findings with these ids by adding ``ack:`` entries to the answers file.

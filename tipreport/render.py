@@ -522,12 +522,12 @@ def run(answers_path: str | Path, fmt: str = "cable", output: str | Path | None 
     from tipreport import answers
 
     _check_options(fmt, width, template, reference_docx, output)
-    af, q = answers.load_with_questionnaire(answers_path, questionnaire, editable=False)
+    af, q = answers.load_with_questionnaire(answers_path, questionnaire, editable=False, lines=final)
     sub = build(af, q)
     target = default_output(answers_path, fmt) if output is None else output
     result = _summary(sub, answers_path, fmt, target, width, final)
     if final:
-        result.blockers += _check_errors(answers_path, questionnaire)
+        result.blockers += _check_errors(af, q)
         if result.blockers:
             raise FinalRefused(result)
     target_path = Path(target)
@@ -555,14 +555,13 @@ def run(answers_path: str | Path, fmt: str = "cable", output: str | Path | None 
 _BUILD_BLOCKS = ("unanswered", "carried-untouched")  # build() words these itself
 
 
-def _check_errors(answers_path: str | Path, questionnaire: str | Path | None) -> list[str]:
+def _check_errors(af, q) -> list[str]:
     """What `check` reports as an error, whatever each answer's status says: a final cable
     waits for each to be fixed or acknowledged (check --ack ID)."""
     from tipreport import checks
 
-    found = checks.run(answers_path, questionnaire=questionnaire)
     return [f"{f.question} line {f.line}: {f.kind}: {f.message} (check --ack {f.id} if it is right)"
-            for f in found.errors if f.kind not in _BUILD_BLOCKS]
+            for f in checks.open_errors(af, q) if f.kind not in _BUILD_BLOCKS]
 
 
 def _write(target: Path, data: bytes, default: bool, force: bool) -> None:
