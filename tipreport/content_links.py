@@ -20,6 +20,10 @@ count: a paragraph that belongs equally to two questions feeds both.
 Repeated blocks of one label (3F, 3F-2, 3F-3) answer one question and share
 one predecessor set.
 
+A link needs both years to see it: an old paragraph placed in the new question, and a
+paragraph of the new answer that came from the old question (either alone, measured on
+the truth tables, carried wrongly more often).
+
 Pure: questions and texts in, links and paragraph placements out.
 """
 
@@ -102,21 +106,23 @@ def links(old_units: Sequence[Unit], new_units: Sequence[Unit], new_ids: Sequenc
     ov, nv = vec[:len(old_units)], vec[len(old_units):]
     sims = [[_cosine(a, b) for b in nv] for a in ov]
     floor = chance_floor([x for row in sims for x in row])
-    pairs: set[tuple[str, str]] = set()
+    forward: set[tuple[str, str]] = set()
     placement: dict[tuple[str, int], tuple[str, ...]] = {}
     for k, u in enumerate(old_units):  # each old paragraph: the new questions it fits best
         best: dict[str, float] = {}
         for m, w in enumerate(new_units):
             best[w.qid] = max(best.get(w.qid, 0.0), sims[k][m])
         chosen = _chosen(best, floor)
-        pairs.update((i, u.qid) for i in chosen)
+        forward.update((i, u.qid) for i in chosen)
         if chosen:
             placement[(u.qid, u.index)] = chosen
+    backward: set[tuple[str, str]] = set()
     for m, w in enumerate(new_units):  # each new paragraph: the old questions it came from
         best = {}
         for k, u in enumerate(old_units):
             best[u.qid] = max(best.get(u.qid, 0.0), sims[k][m])
-        pairs.update((w.qid, j) for j in _chosen(best, floor))
+        backward.update((w.qid, j) for j in _chosen(best, floor))
+    pairs = forward & backward  # seen from both years
     by_group: dict[str, set[str]] = {}
     for i, j in pairs:
         by_group.setdefault(group(i), set()).add(j)
