@@ -127,7 +127,8 @@ def links(old_units: Sequence[Unit], new_units: Sequence[Unit], new_ids: Sequenc
     for i, j in pairs:
         by_group.setdefault(group(i), set()).add(j)
     shared = frozenset((i, j) for i in new_ids for j in by_group.get(group(i), ()))
-    return Links(shared, placement)
+    kept = {key: tuple(i for i in ids if (i, key[0]) in shared) for key, ids in placement.items()}
+    return Links(shared, {key: ids for key, ids in kept.items() if ids})  # placements of links only
 
 
 def _chosen(best: dict[str, float], floor: float) -> tuple[str, ...]:
